@@ -1,0 +1,1 @@
+export { backupsPlugin as default } from './plugin';

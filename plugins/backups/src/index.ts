@@ -1,0 +1,1 @@
+export { backupsPlugin, BackupsPage } from './plugin';
