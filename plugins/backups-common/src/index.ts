@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the backups plugin.
+ * Types, schemas and permissions shared by the backups plugins.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './overviewSchema';
+export * from './overviewTypes';
+export * from './permissions';
+export * from './annotations';
