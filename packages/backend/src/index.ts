@@ -59,6 +59,10 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// backups: the per-entity backup picture, and the "Add Velero backup" actions
+backend.add(import('@internal/plugin-backups-backend'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-backups'));
+
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

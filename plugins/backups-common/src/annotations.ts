@@ -17,3 +17,12 @@ export const ANNOTATION_FLUX_OBJECTS = 'backups.backstage.io/flux-objects';
  * e.g. `cnpg=10m,velero=26h,volsync=25h` or `velero/odoo-daily=30h`.
  */
 export const ANNOTATION_RPO_TARGETS = 'backups.backstage.io/rpo-targets';
+
+/**
+ * `@backstage/plugin-kubernetes-common` exports the `-id` and `-label-selector`
+ * annotation names (`KUBERNETES_ANNOTATION`, `KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION`)
+ * but not these two, which its backend reads as plain strings.
+ */
+export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+/** Limits the lookup to one configured cluster; see the note above. */
+export const ANNOTATION_KUBERNETES_CLUSTER = 'backstage.io/kubernetes-cluster';

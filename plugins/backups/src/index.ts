@@ -1,1 +1,9 @@
-export { backupsPlugin, BackupsPage } from './plugin';
+/**
+ * The Backups tab: whether an app on Kubernetes can really be restored, and to when.
+ *
+ * @packageDocumentation
+ */
+export { backupsPlugin, EntityBackupsContent } from './plugin';
+export { isBackupsAvailable } from './isBackupsAvailable';
+export { backupsApiRef, BackupsClient } from './api';
+export type { BackupsApi } from './api';

@@ -57,6 +57,10 @@ import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
+import {
+  EntityBackupsContent,
+  isBackupsAvailable,
+} from '@internal/plugin-backups';
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -161,6 +165,10 @@ const serviceEntityPage = (
       <EntityKubernetesContent />
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/backups" title="Backups" if={isBackupsAvailable}>
+      <EntityBackupsContent />
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
@@ -205,6 +213,10 @@ const websiteEntityPage = (
       if={isKubernetesAvailable}
     >
       <EntityKubernetesContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/backups" title="Backups" if={isBackupsAvailable}>
+      <EntityBackupsContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">

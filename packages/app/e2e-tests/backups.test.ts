@@ -1,0 +1,60 @@
+import { expect, Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// Screenshots land in an ignored folder at the repository root.
+const SCREENSHOTS = resolve(__dirname, '../../../e2e-screenshots');
+
+async function openOdooBackups(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/component/odoo');
+  await page.getByRole('tab', { name: 'Backups' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/odoo\/backups/);
+  await expect(page.getByTestId('backups-verdict')).toBeVisible();
+}
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: resolve(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+  });
+}
+
+test("the Backups tab lists Odoo's daily Velero backups @healthy", async ({
+  page,
+}) => {
+  await openOdooBackups(page);
+  await expect(
+    page.getByRole('cell', { name: /^odoo-daily-\d{14}$/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('backups-verdict')).toContainText(
+    'Every backup tier is healthy.',
+  );
+  await screenshot(page, 'backups-healthy');
+});
+
+test('a component without Kubernetes annotations has no Backups tab @healthy', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/component/odoo-website');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Backups' })).toHaveCount(0);
+});
+
+test('failed Velero backups and an unavailable BSL put the Velero tier at risk @velero-failing', async ({
+  page,
+}) => {
+  await openOdooBackups(page);
+  await expect(page.getByTestId('backups-verdict')).toContainText(
+    'Some backup tiers are failing.',
+  );
+  const veleroRow = page.getByRole('row', { name: /velero\/odoo-daily/ });
+  await expect(veleroRow).toContainText('Critical');
+  await expect(veleroRow).toContainText(/Unavailable/);
+  await expect(veleroRow).toContainText(/Failed/);
+  await screenshot(page, 'backups-velero-failing');
+});

@@ -1,0 +1,1 @@
+export { ClusterBackups } from './ClusterBackups';

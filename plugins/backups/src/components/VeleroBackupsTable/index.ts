@@ -1,0 +1,1 @@
+export { VeleroBackupsTable } from './VeleroBackupsTable';

@@ -1,7 +1,0 @@
-import { backupsPlugin } from './plugin';
-
-describe('backups', () => {
-  it('should export plugin', () => {
-    expect(backupsPlugin).toBeDefined();
-  });
-});

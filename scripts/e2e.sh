@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# End-to-end browser tests: starts the Kubernetes API simulator, the backend and
+# the app, then runs Playwright in Debian's Chromium once per demo scenario.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "e2e: installing Debian's chromium" >&2
+  apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null
+fi
+
+SIM_PORT=8001
+LOG_DIR="$ROOT/test-results/logs"
+mkdir -p "$LOG_DIR"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill -TERM -- -"$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+wait_for() {
+  local url="$1" name="$2" tries="${3:-240}"
+  for _ in $(seq 1 "$tries"); do
+    curl -fsS "$url" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "e2e: $name did not become ready at $url; its log follows" >&2
+  tail -n 50 "$LOG_DIR/$name.log" >&2 || true
+  return 1
+}
+
+start_simulator() {
+  setsid yarn workspace @internal/kube-simulator start --port "$SIM_PORT" --scenario "$1" \
+    >"$LOG_DIR/simulator-$1.log" 2>&1 &
+  SIM_PID=$!
+  PIDS+=("$SIM_PID")
+  wait_for "http://127.0.0.1:$SIM_PORT/healthz" "simulator-$1" 60
+}
+
+stop_simulator() {
+  kill -TERM -- -"$SIM_PID" 2>/dev/null || true
+  wait "$SIM_PID" 2>/dev/null || true
+}
+
+start_simulator healthy
+BROWSER=none setsid yarn workspace backend start >"$LOG_DIR/backend.log" 2>&1 &
+PIDS+=($!)
+BROWSER=none setsid yarn workspace app start >"$LOG_DIR/app.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://localhost:7007/.backstage/health/v1/readiness" backend
+wait_for "http://localhost:3000" app
+
+status=0
+# Each scenario's tests are tagged with its name, e.g. test('... @healthy', ...).
+for scenario in healthy velero-failing selector-mismatch; do
+  if [ "$scenario" != healthy ]; then
+    stop_simulator
+    start_simulator "$scenario"
+  fi
+  echo "e2e: scenario $scenario" >&2
+  E2E_SCENARIO="$scenario" yarn playwright test --grep "@$scenario\\b" || status=1
+done
+exit $status

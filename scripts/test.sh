@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up the project and runs every test: type check, lint, unit and
+# integration tests, then the end-to-end browser tests.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+bash scripts/setup.sh
+
+step() { echo; echo "==> $*"; }
+
+step "type check"
+yarn tsc
+step "lint"
+yarn lint:all
+step "formatting"
+yarn prettier:check
+step "package metadata"
+yarn fix --check
+step "unit and integration tests"
+CI=true yarn backstage-cli repo test --ci
+step "end-to-end browser tests"
+bash scripts/e2e.sh
