@@ -1,9 +1,17 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { ClusterOverview } from '@internal/plugin-backups-common';
+import { CnpgCard } from '../CnpgCard';
+import { CoverageTable } from '../CoverageTable';
+import { GitOpsCard } from '../GitOpsCard';
+import { RestoresTable } from '../RestoresTable';
 import { SourceErrors } from '../SourceErrors';
 import { TierTable } from '../TierTable';
 import { VeleroBackupsTable } from '../VeleroBackupsTable';
+import { VeleroLocationsCard } from '../VeleroLocationsCard';
+import { VeleroSchedulesTable } from '../VeleroSchedulesTable';
+import { VeleroServerCard } from '../VeleroServerCard';
+import { VolsyncCard } from '../VolsyncCard';
 
 /** Everything known about the entity's backups on one cluster. */
 export function ClusterBackups(props: {
@@ -11,6 +19,7 @@ export function ClusterBackups(props: {
   showClusterName: boolean;
 }) {
   const { cluster, showClusterName } = props;
+  const { velero, cnpg, volsync, flux } = cluster;
   return (
     <Grid container spacing={2} data-testid={`cluster-${cluster.cluster}`}>
       {showClusterName && (
@@ -26,9 +35,44 @@ export function ClusterBackups(props: {
       <Grid item xs={12}>
         <TierTable tiers={cluster.tiers} />
       </Grid>
-      {cluster.velero && (
+      <Grid item xs={12}>
+        <CoverageTable coverage={cluster.coverage} />
+      </Grid>
+      {cnpg && (
+        <Grid item xs={12} lg={6}>
+          <CnpgCard cnpg={cnpg} />
+        </Grid>
+      )}
+      {volsync && (
+        <Grid item xs={12} lg={6}>
+          <VolsyncCard volsync={volsync} />
+        </Grid>
+      )}
+      {velero && (
+        <>
+          <Grid item xs={12}>
+            <VeleroSchedulesTable schedules={velero.schedules} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <VeleroLocationsCard
+              storageLocations={velero.storageLocations}
+              snapshotLocations={velero.snapshotLocations}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <VeleroServerCard velero={velero} />
+          </Grid>
+          <Grid item xs={12}>
+            <VeleroBackupsTable backups={velero.backups} />
+          </Grid>
+          <Grid item xs={12}>
+            <RestoresTable restores={velero.restores} />
+          </Grid>
+        </>
+      )}
+      {flux && (
         <Grid item xs={12}>
-          <VeleroBackupsTable backups={cluster.velero.backups} />
+          <GitOpsCard flux={flux} />
         </Grid>
       )}
     </Grid>

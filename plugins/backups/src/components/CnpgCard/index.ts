@@ -1,0 +1,1 @@
+export { CnpgCard } from './CnpgCard';

@@ -1,0 +1,75 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import type { VeleroRestore } from '@internal/plugin-backups-common';
+import { PhaseChip } from '../PhaseChip';
+import { formatAbsolute, formatRelative } from '../../utils/formatTime';
+
+function progress(restore: VeleroRestore) {
+  if (!restore.totalItems) return undefined;
+  return Math.round(((restore.itemsRestored ?? 0) / restore.totalItems) * 100);
+}
+
+const columns: TableColumn<VeleroRestore>[] = [
+  { title: 'Restore', field: 'name', highlight: true },
+  { title: 'From backup', field: 'backupName' },
+  {
+    title: 'Phase',
+    field: 'phase',
+    render: r => <PhaseChip phase={r.phase} />,
+  },
+  {
+    title: 'Progress',
+    render: r => {
+      const percent = progress(r);
+      if (percent === undefined) return '–';
+      return (
+        <>
+          <LinearProgress variant="determinate" value={percent} />
+          <Typography variant="caption">
+            {r.itemsRestored ?? 0}/{r.totalItems} items
+          </Typography>
+        </>
+      );
+    },
+  },
+  {
+    title: 'Started',
+    field: 'startTimestamp',
+    defaultSort: 'desc',
+    render: r => (
+      <span title={formatAbsolute(r.startTimestamp)}>
+        {formatRelative(r.startTimestamp)}
+      </span>
+    ),
+  },
+  {
+    title: 'Errors / warnings',
+    render: r =>
+      `${r.errors ?? 0} / ${r.warnings ?? 0}${
+        r.failureReason ? ` – ${r.failureReason}` : ''
+      }`,
+  },
+  {
+    title: 'Namespace mapping',
+    render: r =>
+      Object.entries(r.namespaceMapping ?? {})
+        .map(([from, to]) => `${from} → ${to}`)
+        .join(', ') || '–',
+  },
+];
+
+/** Velero restores of the entity's backups, refreshed with the tab. */
+export function RestoresTable(props: { restores: VeleroRestore[] }) {
+  return (
+    <Table<VeleroRestore>
+      title="Velero restores"
+      options={{ paging: false, search: false, padding: 'dense' }}
+      columns={columns}
+      data={props.restores}
+      emptyContent={
+        <Typography style={{ padding: 16 }}>No restores yet.</Typography>
+      }
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { RestoresTable } from './RestoresTable';

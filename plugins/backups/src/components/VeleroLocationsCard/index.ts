@@ -1,0 +1,1 @@
+export { VeleroLocationsCard } from './VeleroLocationsCard';

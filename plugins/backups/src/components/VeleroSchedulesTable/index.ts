@@ -1,0 +1,1 @@
+export { VeleroSchedulesTable } from './VeleroSchedulesTable';

@@ -1,0 +1,1 @@
+export { VeleroServerCard } from './VeleroServerCard';

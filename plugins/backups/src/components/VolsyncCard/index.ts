@@ -1,0 +1,1 @@
+export { VolsyncCard } from './VolsyncCard';
