@@ -73,6 +73,4 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.add(import('@internal/plugin-backups-backend'));
-backend.add(import('@internal/plugin-scaffolder-backend-module-backups'));
 backend.start();
