@@ -1,0 +1,379 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { KubeObject } from '../store/KubeObject';
+import { ObjectStore } from '../store/ObjectStore';
+import { discovery } from './discovery';
+import { Fault, faultMessage } from './Fault';
+import { listPage } from './listObjects';
+import { parseResourcePath, ResourcePath } from './parseResourcePath';
+import { jsonPatch, mergePatch } from './patch';
+import { ResourceRegistry } from './ResourceRegistry';
+import { groupVersion } from './resourceTypes';
+import { fail, status, StatusError } from './status';
+import { streamWatch } from './streamWatch';
+
+export type RequestContext = {
+  registry: ResourceRegistry;
+  store: ObjectStore;
+  token: string;
+  faults: Fault[];
+  /** Schema validation of created and replaced objects; returns error messages. */
+  validate: (object: KubeObject) => string[];
+};
+
+const UNAUTHENTICATED = new Set(['/healthz', '/livez', '/readyz', '/version']);
+
+function send(res: ServerResponse, code: number, body: unknown) {
+  res.writeHead(code, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail(400, 'the request body is not valid JSON');
+  }
+}
+
+function verbOf(method: string, path: ResourcePath, watch: boolean) {
+  if (method === 'GET') return watch ? 'watch' : path.name ? 'get' : 'list';
+  return (
+    { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[
+      method
+    ] ?? method.toLowerCase()
+  );
+}
+
+function notFound(path: ResourcePath, name: string): never {
+  const resource = path.type.group
+    ? `${path.type.plural}.${path.type.group}`
+    : path.type.plural;
+  return fail(404, `${resource} "${name}" not found`, {
+    details: { name, group: path.type.group, kind: path.type.plural },
+  });
+}
+
+function prepare(
+  path: ResourcePath,
+  body: any,
+  ctx: RequestContext,
+): KubeObject {
+  if (!body || typeof body !== 'object')
+    fail(400, 'the request body must be an object');
+  const apiVersion = groupVersion(path.type);
+  if (body.apiVersion && body.apiVersion !== apiVersion) {
+    fail(
+      400,
+      `the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersion})`,
+    );
+  }
+  if (body.kind && body.kind !== path.type.kind) {
+    fail(
+      400,
+      `the kind in the data (${body.kind}) does not match the expected kind (${path.type.kind})`,
+    );
+  }
+  const metadata = { ...(body.metadata ?? {}) };
+  if (path.namespace) {
+    if (metadata.namespace && metadata.namespace !== path.namespace) {
+      fail(
+        400,
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    }
+    metadata.namespace = path.namespace;
+  }
+  if (!metadata.name && metadata.generateName) {
+    metadata.name = `${metadata.generateName}${randomBytes(3)
+      .toString('hex')
+      .slice(0, 5)}`;
+  }
+  const object: KubeObject = {
+    ...body,
+    apiVersion,
+    kind: path.type.kind,
+    metadata,
+  };
+  const causes: string[] = [];
+  if (!metadata.name)
+    causes.push(
+      'metadata.name: Required value: name or generateName is required',
+    );
+  else if (
+    !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(metadata.name) ||
+    metadata.name.length > 253
+  ) {
+    causes.push(
+      `metadata.name: Invalid value: "${metadata.name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.'`,
+    );
+  }
+  causes.push(...ctx.validate(object));
+  if (causes.length > 0) {
+    fail(
+      422,
+      `${path.type.kind}.${path.type.group || 'core'} "${
+        metadata.name ?? ''
+      }" is invalid: ${causes.join(', ')}`,
+      {
+        details: {
+          name: metadata.name,
+          group: path.type.group,
+          kind: path.type.kind,
+          causes: causes.map(message => ({
+            reason: 'FieldValueInvalid',
+            message,
+            field: message.split(':')[0],
+          })),
+        },
+      },
+    );
+  }
+  return object;
+}
+
+async function handleResource(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  path: ResourcePath,
+  ctx: RequestContext,
+) {
+  const { store } = ctx;
+  const apiVersion = groupVersion(path.type);
+  const kind = path.type.kind;
+  const query = url.searchParams;
+  const watch = ['true', '1'].includes(query.get('watch') ?? '');
+  const method = req.method ?? 'GET';
+  const verb = verbOf(method, path, watch);
+
+  const fault = ctx.faults.find(
+    f =>
+      f.group === path.type.group &&
+      f.resource === path.type.plural &&
+      (f.namespace === undefined || f.namespace === path.namespace),
+  );
+  if (fault?.delayMs)
+    await new Promise(resolve => setTimeout(resolve, fault.delayMs));
+  if (fault && fault.status !== (200 as number)) {
+    fail(
+      fault.status,
+      faultMessage(
+        { ...fault, namespace: fault.namespace ?? path.namespace },
+        verb,
+      ),
+      {
+        details: {
+          group: path.type.group,
+          kind: path.type.plural,
+          ...(path.name ? { name: path.name } : {}),
+        },
+      },
+    );
+  }
+
+  if (method === 'GET' && !path.name) {
+    const labelSelector = query.get('labelSelector') ?? undefined;
+    const fieldSelector = query.get('fieldSelector') ?? undefined;
+    if (watch) {
+      streamWatch(req, res, {
+        store,
+        apiVersion,
+        kind,
+        namespace: path.namespace,
+        query: { labelSelector, fieldSelector },
+        resourceVersion: query.get('resourceVersion') ?? undefined,
+        timeoutSeconds: Number(query.get('timeoutSeconds') ?? 0) || undefined,
+        allowBookmarks: query.get('allowWatchBookmarks') === 'true',
+      });
+      return;
+    }
+    const page = listPage(
+      store.list(apiVersion, kind, path.namespace),
+      {
+        labelSelector,
+        fieldSelector,
+        limit: Number(query.get('limit') ?? 0) || undefined,
+        continueToken: query.get('continue') ?? undefined,
+      },
+      store.resourceVersion,
+    );
+    send(res, 200, {
+      kind: `${kind}List`,
+      apiVersion,
+      metadata: page.metadata,
+      items: page.items,
+    });
+    return;
+  }
+
+  if (
+    path.namespace &&
+    !['Namespace'].includes(kind) &&
+    method !== 'GET' &&
+    method !== 'DELETE'
+  ) {
+    if (!store.get('v1', 'Namespace', undefined, path.namespace)) {
+      fail(404, `namespaces "${path.namespace}" not found`, {
+        details: { name: path.namespace, kind: 'namespaces' },
+      });
+    }
+  }
+
+  if (method === 'POST' && !path.name) {
+    const object = prepare(path, await readBody(req), ctx);
+    if (
+      store.get(
+        apiVersion,
+        kind,
+        object.metadata.namespace,
+        object.metadata.name,
+      )
+    ) {
+      const resource = path.type.group
+        ? `${path.type.plural}.${path.type.group}`
+        : path.type.plural;
+      fail(409, `${resource} "${object.metadata.name}" already exists`, {
+        reason: 'AlreadyExists',
+        details: {
+          name: object.metadata.name,
+          group: path.type.group,
+          kind: path.type.plural,
+        },
+      });
+    }
+    delete object.metadata.resourceVersion;
+    send(res, 201, store.put(object));
+    return;
+  }
+  if (!path.name)
+    fail(
+      405,
+      `the server does not allow this method on the requested resource`,
+    );
+
+  const existing = store.get(apiVersion, kind, path.namespace, path.name);
+  if (method === 'GET') {
+    send(res, 200, existing ?? notFound(path, path.name));
+    return;
+  }
+  if (method === 'DELETE') {
+    if (!existing) notFound(path, path.name);
+    send(res, 200, store.delete(apiVersion, kind, path.namespace, path.name));
+    return;
+  }
+  if (!existing) notFound(path, path.name);
+  const body = await readBody(req);
+  let next: any;
+  if (method === 'PUT') {
+    if (
+      body?.metadata?.resourceVersion &&
+      body.metadata.resourceVersion !== existing.metadata.resourceVersion
+    ) {
+      fail(
+        409,
+        `Operation cannot be fulfilled on ${path.type.plural}${
+          path.type.group ? `.${path.type.group}` : ''
+        } "${
+          path.name
+        }": the object has been modified; please apply your changes to the latest version and try again`,
+        {
+          reason: 'Conflict',
+          details: {
+            name: path.name,
+            group: path.type.group,
+            kind: path.type.plural,
+          },
+        },
+      );
+    }
+    next = body;
+  } else if (method === 'PATCH') {
+    const contentType = (req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
+    if (contentType === 'application/json-patch+json')
+      next = jsonPatch(existing, body);
+    else if (
+      contentType === 'application/merge-patch+json' ||
+      contentType === 'application/strategic-merge-patch+json'
+    ) {
+      next = mergePatch(existing, body);
+    } else {
+      fail(
+        415,
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+      );
+    }
+  } else {
+    fail(
+      405,
+      'the server does not allow this method on the requested resource',
+    );
+  }
+  if (path.subresource === 'status')
+    next = { ...existing, status: next.status };
+  else if (path.type.crd && path.subresource === undefined)
+    next = { ...next, status: existing.status };
+  next.metadata = {
+    ...next.metadata,
+    name: path.name,
+    namespace: path.namespace,
+  };
+  const object = prepare(path, next, ctx);
+  send(res, 200, store.put(object));
+}
+
+/** The HTTP handler of the simulated API server. */
+export function createRequestHandler(ctx: RequestContext) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    try {
+      if (UNAUTHENTICATED.has(url.pathname)) {
+        if (url.pathname === '/version') {
+          send(res, 200, {
+            major: '1',
+            minor: '31',
+            gitVersion: 'v1.31.4',
+            platform: 'linux/amd64',
+          });
+        } else {
+          res.writeHead(200, { 'Content-Type': 'text/plain' });
+          res.end('ok');
+        }
+        return;
+      }
+      if (req.headers.authorization !== `Bearer ${ctx.token}`)
+        fail(401, 'Unauthorized');
+      const segments = url.pathname
+        .split('/')
+        .filter(Boolean)
+        .map(decodeURIComponent);
+      if (req.method === 'GET') {
+        const doc = discovery(ctx.registry, segments);
+        if (doc) {
+          send(res, 200, doc);
+          return;
+        }
+      }
+      await handleResource(
+        req,
+        res,
+        url,
+        parseResourcePath(ctx.registry, segments),
+        ctx,
+      );
+    } catch (error) {
+      const body =
+        error instanceof StatusError
+          ? error.status
+          : status(500, String((error as Error)?.message ?? error));
+      if (!res.headersSent) send(res, body.code, body);
+      else res.end();
+    }
+  };
+}

@@ -1,0 +1,98 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { KubeObject, StoreEvent } from '../store/KubeObject';
+import { ObjectStore } from '../store/ObjectStore';
+import { ListQuery, selectorFilter } from './listObjects';
+import { status } from './status';
+
+export type WatchOptions = {
+  store: ObjectStore;
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  query: ListQuery;
+  resourceVersion?: string;
+  timeoutSeconds?: number;
+  allowBookmarks: boolean;
+};
+
+/**
+ * Streams watch events as newline-delimited JSON. Without a resourceVersion (or
+ * with "0") it starts with ADDED events for the current objects; with one, it
+ * replays the events after it, or sends a 410 Gone ERROR when they are no
+ * longer kept, as a real API server does.
+ */
+export function streamWatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: WatchOptions,
+) {
+  const { store, apiVersion, kind, namespace } = options;
+  const matches = selectorFilter(options.query);
+  const relevant = (o: KubeObject) =>
+    o.apiVersion === apiVersion &&
+    o.kind === kind &&
+    (namespace === undefined || o.metadata.namespace === namespace);
+
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+  });
+  const write = (type: string, object: unknown) =>
+    res.write(`${JSON.stringify({ type, object })}\n`);
+
+  let backlog: StoreEvent[] | undefined;
+  const rv = options.resourceVersion;
+  if (rv && rv !== '0') {
+    backlog = store.eventsSince(Number(rv));
+    if (!backlog || Number.isNaN(Number(rv))) {
+      write(
+        'ERROR',
+        status(
+          410,
+          `too old resource version: ${rv} (${store.oldestResumableVersion})`,
+          { reason: 'Expired' },
+        ),
+      );
+      res.end();
+      return;
+    }
+  } else {
+    backlog = store
+      .list(apiVersion, kind, namespace)
+      .map(object => ({
+        type: 'ADDED' as const,
+        object,
+        resourceVersion: Number(object.metadata.resourceVersion),
+      }));
+  }
+  for (const event of backlog) {
+    if (relevant(event.object) && matches(event.object))
+      write(event.type, event.object);
+  }
+
+  const unsubscribe = store.subscribe(event => {
+    if (relevant(event.object) && matches(event.object))
+      write(event.type, event.object);
+  });
+  const bookmarks = options.allowBookmarks
+    ? setInterval(
+        () =>
+          write('BOOKMARK', {
+            kind,
+            apiVersion,
+            metadata: { resourceVersion: String(store.resourceVersion) },
+          }),
+        10_000,
+      )
+    : undefined;
+  const timeout = options.timeoutSeconds
+    ? setTimeout(() => res.end(), options.timeoutSeconds * 1000)
+    : undefined;
+  const close = () => {
+    unsubscribe();
+    if (bookmarks) clearInterval(bookmarks);
+    if (timeout) clearTimeout(timeout);
+  };
+  req.on('close', close);
+  res.on('close', close);
+}

@@ -1,0 +1,77 @@
+import { cnpg } from './fixtures/cnpg';
+import { flux } from './fixtures/flux';
+import { odooWorkload } from './fixtures/odooWorkload';
+import { Clock } from './fixtures/time';
+import { velero, volumeSnapshotClass } from './fixtures/velero';
+import { volsync } from './fixtures/volsync';
+import { Scenario, ScenarioName } from './Scenario';
+
+/** Every scenario, with what it changes from the healthy seed deployment. */
+export const scenarioDescriptions: Record<ScenarioName, string> = {
+  healthy: 'The seed deployment, after its runbook was followed correctly.',
+  'wal-failing':
+    'CNPG WAL archiving to gs://hayden-odoo-backups/base fails (ContinuousArchiving False).',
+  'velero-failing':
+    'The newest odoo-daily backup Failed, the one before PartiallyFailed, and the BSL gcs is Unavailable.',
+  'selector-mismatch':
+    'Seed §3.1: the PVCs and the CNPG cluster lack app.kubernetes.io/name=odoo, so odoo-daily selects no PVC.',
+  'velero-missing':
+    'Velero is not installed: no velero.io API group, no velero namespace.',
+  forbidden:
+    'The service account may not list VolSync ReplicationSources (403), the ExternalSecret velero-gcs is not synced, and node-agent is 1/3 ready.',
+};
+
+export const scenarioNames = Object.keys(
+  scenarioDescriptions,
+) as ScenarioName[];
+
+/** Builds a scenario's objects with timestamps relative to `now`. */
+export function buildScenario(name: ScenarioName, now: Date): Scenario {
+  if (!scenarioNames.includes(name)) {
+    throw new Error(
+      `Unknown scenario "${name}"; use one of ${scenarioNames.join(', ')}`,
+    );
+  }
+  const clock = new Clock(now);
+  const labelled = name !== 'selector-mismatch';
+  const objects = [
+    ...odooWorkload(clock, { labelledPvc: labelled }),
+    ...cnpg(clock, {
+      inheritLabels: labelled,
+      walFailing: name === 'wal-failing',
+    }),
+    ...volsync(clock),
+    ...flux(clock, { veleroReleaseReady: true }).filter(
+      o => name !== 'velero-missing' || o.metadata.namespace !== 'velero',
+    ),
+  ];
+  if (name === 'velero-missing') {
+    return {
+      objects: [...objects, volumeSnapshotClass()],
+      missingGroups: ['velero.io'],
+    };
+  }
+  objects.push(
+    ...velero(clock, {
+      newestPhases:
+        name === 'velero-failing' ? ['Failed', 'PartiallyFailed'] : [],
+      bslAvailable: name !== 'velero-failing',
+      nodeAgentReady: name === 'forbidden' ? 1 : 3,
+      externalSecretSynced: name !== 'forbidden',
+    }),
+    volumeSnapshotClass(),
+  );
+  return {
+    objects,
+    faults:
+      name === 'forbidden'
+        ? [
+            {
+              group: 'volsync.backube',
+              resource: 'replicationsources',
+              status: 403,
+            },
+          ]
+        : [],
+  };
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { KubeObject, StoreEvent } from './KubeObject';
+
+const EVENT_LOG_SIZE = 5000;
+
+function key(
+  apiVersion: string,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+) {
+  return `${apiVersion}|${kind}|${namespace ?? ''}|${name}`;
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * The objects of one simulated cluster, with a global resourceVersion and an
+ * event log so that watches can resume from a resourceVersion.
+ */
+export class ObjectStore {
+  #objects = new Map<string, KubeObject>();
+  #resourceVersion = 1;
+  #events: StoreEvent[] = [];
+  #listeners = new Set<(event: StoreEvent) => void>();
+  readonly #now: () => Date;
+
+  static create(options: { now?: () => Date } = {}) {
+    return new ObjectStore(options.now ?? (() => new Date()));
+  }
+
+  private constructor(now: () => Date) {
+    this.#now = now;
+  }
+
+  get resourceVersion(): number {
+    return this.#resourceVersion;
+  }
+
+  /** The oldest resourceVersion a watch can still resume from. */
+  get oldestResumableVersion(): number {
+    return this.#events.length
+      ? this.#events[0].resourceVersion - 1
+      : this.#resourceVersion;
+  }
+
+  get(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ) {
+    const found = this.#objects.get(key(apiVersion, kind, namespace, name));
+    return found ? clone(found) : undefined;
+  }
+
+  list(apiVersion: string, kind: string, namespace?: string): KubeObject[] {
+    const result: KubeObject[] = [];
+    for (const object of this.#objects.values()) {
+      if (object.apiVersion !== apiVersion || object.kind !== kind) continue;
+      if (namespace !== undefined && object.metadata.namespace !== namespace)
+        continue;
+      result.push(clone(object));
+    }
+    return result.sort((a, b) =>
+      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
+        `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
+      ),
+    );
+  }
+
+  /** Creates or replaces an object, bumping its resourceVersion. */
+  put(input: KubeObject): KubeObject {
+    const object = clone(input);
+    const k = key(
+      object.apiVersion,
+      object.kind,
+      object.metadata.namespace,
+      object.metadata.name,
+    );
+    const existing = this.#objects.get(k);
+    this.#resourceVersion += 1;
+    object.metadata.uid =
+      existing?.metadata.uid ?? object.metadata.uid ?? randomUUID();
+    object.metadata.creationTimestamp =
+      existing?.metadata.creationTimestamp ??
+      object.metadata.creationTimestamp ??
+      this.#now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
+    object.metadata.generation = existing
+      ? (existing.metadata.generation ?? 1) +
+        (JSON.stringify(existing.spec) === JSON.stringify(object.spec) ? 0 : 1)
+      : 1;
+    object.metadata.resourceVersion = String(this.#resourceVersion);
+    this.#objects.set(k, object);
+    this.#emit({
+      type: existing ? 'MODIFIED' : 'ADDED',
+      object: clone(object),
+      resourceVersion: this.#resourceVersion,
+    });
+    return clone(object);
+  }
+
+  delete(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ) {
+    const k = key(apiVersion, kind, namespace, name);
+    const existing = this.#objects.get(k);
+    if (!existing) return undefined;
+    this.#objects.delete(k);
+    this.#resourceVersion += 1;
+    existing.metadata.resourceVersion = String(this.#resourceVersion);
+    this.#emit({
+      type: 'DELETED',
+      object: clone(existing),
+      resourceVersion: this.#resourceVersion,
+    });
+    return clone(existing);
+  }
+
+  /** Events after a resourceVersion, or undefined when the log no longer reaches back. */
+  eventsSince(resourceVersion: number): StoreEvent[] | undefined {
+    if (resourceVersion < this.oldestResumableVersion) return undefined;
+    return this.#events
+      .filter(e => e.resourceVersion > resourceVersion)
+      .map(clone);
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(event: StoreEvent) {
+    this.#events.push(event);
+    if (this.#events.length > EVENT_LOG_SIZE) this.#events.shift();
+    for (const listener of this.#listeners) listener(clone(event));
+  }
+}
