@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { backupsPermissions } from '@internal/plugin-backups-common';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { BackupsOverviewService } from './service/BackupsOverviewService';
 
 /**
- * backupsPlugin backend plugin
+ * The backups backend plugin: the per-entity backup picture from Velero,
+ * CloudNativePG, VolSync, Flux and External Secrets.
  *
  * @public
  */
@@ -15,17 +18,40 @@ export const backupsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        catalog,
+      }) {
+        permissionsRegistry.addPermissions(backupsPermissions);
+        const overviewService = BackupsOverviewService.create({
+          config,
+          logger,
+          catalog,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
-            todoList,
+            permissions,
+            auditor,
+            overviewService,
           }),
         );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

@@ -1,0 +1,38 @@
+/** A kind to read, named as the API server names it. */
+export type ResourceRef = {
+  group: string; // '' for the core group
+  version: string;
+  kind: string;
+  plural: string;
+};
+
+/** An object reduced to what the readers use: no managedFields, no annotations. */
+export type KubeItem = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    creationTimestamp?: string;
+  };
+  spec?: any;
+  status?: any;
+  [key: string]: unknown;
+};
+
+export type ListOptions = {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+};
+
+/**
+ * The cluster-state layer: everything readers know of a cluster comes through
+ * here, so a watch-fed cache can replace per-request LISTs without touching
+ * readers or verdict rules.
+ */
+export interface ClusterState {
+  readonly clusterName: string;
+  list(resource: ResourceRef, options?: ListOptions): Promise<KubeItem[]>;
+}

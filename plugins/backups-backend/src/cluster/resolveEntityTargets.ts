@@ -1,0 +1,99 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  KUBERNETES_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION,
+} from '@backstage/plugin-kubernetes-common';
+import {
+  ANNOTATION_CNPG_CLUSTERS,
+  ANNOTATION_FLUX_OBJECTS,
+  ANNOTATION_KUBERNETES_CLUSTER,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_VELERO_SCHEDULES,
+  ANNOTATION_VOLSYNC_SOURCES,
+  type SourceError,
+} from '@internal/plugin-backups-common';
+import { EntityTarget } from '../snapshot/ClusterSnapshot';
+import { ClusterConfig } from './ClusterConfig';
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean);
+}
+
+function fluxObjects(value: string | undefined) {
+  return list(value)?.map(ref => {
+    const [kind, namespace, name] = ref.split('/');
+    return { kind, namespace, name };
+  });
+}
+
+/**
+ * Where an entity lives: its namespace, label selector and pinned object names
+ * on every configured cluster, or only the one named by the cluster annotation.
+ */
+export function resolveEntityTargets(
+  entity: Entity,
+  clusters: ClusterConfig[],
+): {
+  targets: Array<{ cluster: ClusterConfig; target: EntityTarget }>;
+  errors: SourceError[];
+} {
+  const annotations = entity.metadata.annotations ?? {};
+  const namespace = annotations[ANNOTATION_KUBERNETES_NAMESPACE]?.trim();
+  if (!namespace) {
+    return {
+      targets: [],
+      errors: [
+        {
+          source: 'catalog',
+          reason: 'NotConfigured',
+          message: `The entity has no ${ANNOTATION_KUBERNETES_NAMESPACE} annotation, so its backups cannot be found. Add it, and optionally ${KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION}.`,
+        },
+      ],
+    };
+  }
+  const kubernetesId = annotations[KUBERNETES_ANNOTATION]?.trim();
+  const labelSelector =
+    annotations[KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION]?.trim() ||
+    (kubernetesId ? `${KUBERNETES_ANNOTATION}=${kubernetesId}` : undefined);
+
+  const clusterName = annotations[ANNOTATION_KUBERNETES_CLUSTER]?.trim();
+  const selected = clusterName
+    ? clusters.filter(c => c.name === clusterName)
+    : clusters;
+  const errors: SourceError[] = [];
+  if (clusterName && selected.length === 0) {
+    errors.push({
+      source: 'catalog',
+      reason: 'NotConfigured',
+      message: `The entity names cluster "${clusterName}" in ${ANNOTATION_KUBERNETES_CLUSTER}, but no such cluster is configured under kubernetes.clusterLocatorMethods`,
+    });
+  } else if (clusters.length === 0) {
+    errors.push({
+      source: 'kubernetes',
+      reason: 'NotConfigured',
+      message:
+        'No cluster is configured under kubernetes.clusterLocatorMethods',
+    });
+  }
+  return {
+    errors,
+    targets: selected.map(cluster => ({
+      cluster,
+      target: {
+        cluster: cluster.name,
+        namespace,
+        labelSelector,
+        pinned: {
+          veleroSchedules: list(annotations[ANNOTATION_VELERO_SCHEDULES]),
+          cnpgClusters: list(annotations[ANNOTATION_CNPG_CLUSTERS]),
+          volsyncSources: list(annotations[ANNOTATION_VOLSYNC_SOURCES]),
+          fluxObjects: fluxObjects(annotations[ANNOTATION_FLUX_OBJECTS]),
+        },
+      },
+    })),
+  };
+}

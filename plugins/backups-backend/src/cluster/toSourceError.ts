@@ -1,0 +1,103 @@
+import type { SourceError } from '@internal/plugin-backups-common';
+import { ResourceRef } from './ClusterState';
+import { ClusterTimeoutError } from './ListingClusterState';
+
+const TOOLS: Record<string, string> = {
+  'velero.io': 'Velero',
+  'postgresql.cnpg.io': 'CloudNativePG',
+  'barmancloud.cnpg.io': 'the Barman Cloud Plugin',
+  'volsync.backube': 'VolSync',
+  'kustomize.toolkit.fluxcd.io': 'Flux kustomize-controller',
+  'helm.toolkit.fluxcd.io': 'Flux helm-controller',
+  'source.toolkit.fluxcd.io': 'Flux source-controller',
+  'external-secrets.io': 'External Secrets',
+  'snapshot.storage.k8s.io': 'the CSI snapshot controller',
+};
+
+function statusCode(error: any): number | undefined {
+  const code = error?.code ?? error?.statusCode ?? error?.response?.statusCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function statusMessage(error: any): string | undefined {
+  try {
+    const body =
+      typeof error?.body === 'string' ? JSON.parse(error.body) : error?.body;
+    return typeof body?.message === 'string' ? body.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a failed read into data for `errors`, never a thrown error. */
+export function toSourceError(
+  source: string,
+  resource: ResourceRef,
+  namespace: string | undefined,
+  error: unknown,
+  clusterName: string,
+): SourceError {
+  const code = statusCode(error);
+  const what = `${resource.plural}${
+    resource.group ? `.${resource.group}` : ''
+  }`;
+  const where = namespace ? ` in namespace ${namespace}` : '';
+  if (error instanceof ClusterTimeoutError) {
+    return {
+      source,
+      reason: 'Timeout',
+      message: `Timed out listing ${what}${where}: ${error.message}`,
+    };
+  }
+  if (code === 404) {
+    const tool = TOOLS[resource.group] ?? resource.group;
+    return {
+      source,
+      statusCode: 404,
+      reason: 'NotInstalled',
+      message: `${tool} is not installed on cluster "${clusterName}" (${resource.group}/${resource.version} ${resource.plural} is not served)`,
+    };
+  }
+  if (code === 401) {
+    return {
+      source,
+      statusCode: 401,
+      reason: 'Unauthorized',
+      message: `Cluster "${clusterName}" rejected the backend's credentials while listing ${what}`,
+    };
+  }
+  if (code === 403) {
+    return {
+      source,
+      statusCode: 403,
+      reason: 'Forbidden',
+      message: `Not allowed to list ${what}${where} on cluster "${clusterName}"${
+        statusMessage(error) ? `: ${statusMessage(error)}` : ''
+      }`,
+      rbac: {
+        verb: 'list',
+        group: resource.group,
+        resource: resource.plural,
+        namespace,
+      },
+    };
+  }
+  if (code !== undefined && code >= 500) {
+    return {
+      source,
+      statusCode: code,
+      reason: code === 504 ? 'Timeout' : 'ServerError',
+      message: `Cluster "${clusterName}" failed listing ${what}${where}: ${
+        statusMessage(error) ?? `HTTP ${code}`
+      }`,
+    };
+  }
+  return {
+    source,
+    ...(code ? { statusCode: code } : {}),
+    reason: 'Unknown',
+    message: `Could not list ${what}${where} on cluster "${clusterName}": ${
+      statusMessage(error) ?? (error as Error)?.message ?? String(error)
+    }`,
+  };
+}

@@ -1,0 +1,157 @@
+import type {
+  CnpgCluster,
+  CnpgSection,
+  SourceError,
+} from '@internal/plugin-backups-common';
+import { ClusterState, KubeItem } from '../cluster/ClusterState';
+import { resources } from '../cluster/resources';
+import { EntityTarget } from '../snapshot/ClusterSnapshot';
+import { matchesLabelSelector } from '../selectors/labelSelector';
+import { conditionOf, tryList } from './tryList';
+
+const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+
+function barmanPlugin(cluster: KubeItem) {
+  return (cluster.spec?.plugins ?? []).find(
+    (p: any) => p?.name === BARMAN_PLUGIN,
+  );
+}
+
+function toCluster(
+  item: KubeItem,
+  objectStores: KubeItem[] | undefined,
+): CnpgCluster {
+  const plugin = barmanPlugin(item);
+  const base: CnpgCluster = {
+    name: item.metadata.name,
+    namespace: item.metadata.namespace ?? '',
+    instances: item.status?.instances ?? item.spec?.instances,
+    readyInstances: item.status?.readyInstances,
+    phase: item.status?.phase,
+    currentPrimary: item.status?.currentPrimary,
+    continuousArchiving: conditionOf(item, 'ContinuousArchiving'),
+    lastBackupSucceeded: conditionOf(item, 'LastBackupSucceeded'),
+    ready: conditionOf(item, 'Ready'),
+    inheritedLabels: item.spec?.inheritedMetadata?.labels,
+  };
+  if (plugin) {
+    // With the plugin, the Cluster's own recovery fields stay empty; the
+    // ObjectStore reports the window per server name.
+    const storeName = plugin.parameters?.barmanObjectName;
+    const serverName = plugin.parameters?.serverName ?? item.metadata.name;
+    const store = objectStores?.find(s => s.metadata.name === storeName);
+    const window = store?.status?.serverRecoveryWindow?.[serverName];
+    return {
+      ...base,
+      objectStore: storeName,
+      serverName,
+      destinationPath: store?.spec?.configuration?.destinationPath,
+      firstRecoverabilityPoint: window?.firstRecoverabilityPoint,
+      lastSuccessfulBackup: window?.lastSuccessfulBackupTime,
+      lastFailedBackup: window?.lastFailedBackupTime,
+      recoveryWindowSource: 'objectStore',
+    };
+  }
+  const inTree = item.spec?.backup?.barmanObjectStore;
+  return {
+    ...base,
+    serverName: inTree?.serverName ?? item.metadata.name,
+    destinationPath: inTree?.destinationPath,
+    firstRecoverabilityPoint: item.status?.firstRecoverabilityPoint,
+    lastSuccessfulBackup: item.status?.lastSuccessfulBackup,
+    lastFailedBackup: item.status?.lastFailedBackup,
+    recoveryWindowSource: inTree ? 'cluster' : undefined,
+  };
+}
+
+/**
+ * CloudNativePG clusters of the entity's namespace, with their recovery window,
+ * base backups and scheduled backups.
+ */
+export async function readCnpg(
+  state: ClusterState,
+  target: EntityTarget,
+): Promise<{ section?: CnpgSection; errors: SourceError[] }> {
+  const errors: SourceError[] = [];
+  const namespace = target.namespace;
+  const all = await tryList(
+    state,
+    'cnpg',
+    resources.cnpgClusters,
+    { namespace },
+    errors,
+  );
+  if (!all) return { errors };
+
+  let clusters = all;
+  if (target.pinned.cnpgClusters) {
+    clusters = all.filter(c =>
+      target.pinned.cnpgClusters!.includes(c.metadata.name),
+    );
+  } else if (target.labelSelector) {
+    // Seed §3.1: the app's CNPG cluster often lacks the app label; when the
+    // selector matches none, every cluster of the namespace belongs to the app.
+    const matching = all.filter(c =>
+      matchesLabelSelector(target.labelSelector, c.metadata.labels),
+    );
+    if (matching.length > 0) clusters = matching;
+  }
+  const names = new Set(clusters.map(c => c.metadata.name));
+  const needsStores = clusters.some(c => barmanPlugin(c));
+
+  const [stores, backups, scheduled] = await Promise.all([
+    needsStores
+      ? tryList(
+          state,
+          'cnpg',
+          resources.barmanObjectStores,
+          { namespace },
+          errors,
+        )
+      : Promise.resolve([]),
+    tryList(state, 'cnpg', resources.cnpgBackups, { namespace }, errors),
+    tryList(
+      state,
+      'cnpg',
+      resources.cnpgScheduledBackups,
+      { namespace },
+      errors,
+    ),
+  ]);
+
+  return {
+    errors,
+    section: {
+      clusters: clusters.map(c => toCluster(c, stores)),
+      backups: (backups ?? [])
+        .filter(b => names.has(b.spec?.cluster?.name))
+        .map(b => ({
+          name: b.metadata.name,
+          cluster: b.spec.cluster.name,
+          method: b.status?.method ?? b.spec?.method,
+          phase: b.status?.phase,
+          startedAt: b.status?.startedAt,
+          stoppedAt: b.status?.stoppedAt,
+          beginWal: b.status?.beginWal,
+          endWal: b.status?.endWal,
+          backupId: b.status?.backupId,
+          error: b.status?.error,
+          scheduledBackup: b.metadata.labels?.['cnpg.io/scheduled-backup'],
+        }))
+        .sort((a, b) =>
+          String(b.startedAt ?? '').localeCompare(String(a.startedAt ?? '')),
+        ),
+      scheduledBackups: (scheduled ?? [])
+        .filter(s => names.has(s.spec?.cluster?.name))
+        .map(s => ({
+          name: s.metadata.name,
+          cluster: s.spec.cluster.name,
+          schedule: String(s.spec?.schedule ?? ''),
+          suspend: Boolean(s.spec?.suspend),
+          method: s.spec?.method,
+          lastScheduleTime: s.status?.lastScheduleTime,
+          nextScheduleTime: s.status?.nextScheduleTime,
+        })),
+    },
+  };
+}

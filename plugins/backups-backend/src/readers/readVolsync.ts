@@ -1,0 +1,56 @@
+import type {
+  SourceError,
+  VolsyncSection,
+} from '@internal/plugin-backups-common';
+import { ClusterState } from '../cluster/ClusterState';
+import { resources } from '../cluster/resources';
+import { EntityTarget } from '../snapshot/ClusterSnapshot';
+import { conditionOf, tryList } from './tryList';
+
+const LOG_EXCERPT = 2000;
+
+/** VolSync ReplicationSources of the entity's namespace. */
+export async function readVolsync(
+  state: ClusterState,
+  target: EntityTarget,
+): Promise<{ section?: VolsyncSection; errors: SourceError[] }> {
+  const errors: SourceError[] = [];
+  const items = await tryList(
+    state,
+    'volsync',
+    resources.replicationSources,
+    { namespace: target.namespace },
+    errors,
+  );
+  if (!items) return { errors };
+  const pinned = target.pinned.volsyncSources;
+  return {
+    errors,
+    section: {
+      sources: items
+        .filter(i => !pinned || pinned.includes(i.metadata.name))
+        .map(i => {
+          const logs: string | undefined = i.status?.latestMoverStatus?.logs;
+          return {
+            name: i.metadata.name,
+            namespace: i.metadata.namespace ?? target.namespace,
+            sourcePVC: i.spec?.sourcePVC,
+            schedule: i.spec?.trigger?.schedule,
+            manual: i.spec?.trigger?.manual,
+            repository: i.spec?.restic?.repository,
+            retain: i.spec?.restic?.retain,
+            lastSyncTime: i.status?.lastSyncTime,
+            lastSyncStartTime: i.status?.lastSyncStartTime,
+            lastSyncDuration: i.status?.lastSyncDuration,
+            nextSyncTime: i.status?.nextSyncTime,
+            moverResult: i.status?.latestMoverStatus?.result,
+            moverLogs:
+              logs && logs.length > LOG_EXCERPT
+                ? logs.slice(-LOG_EXCERPT)
+                : logs,
+            synchronizing: conditionOf(i, 'Synchronizing'),
+          };
+        }),
+    },
+  };
+}

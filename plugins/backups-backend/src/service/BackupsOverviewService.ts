@@ -1,0 +1,171 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_RPO_TARGETS,
+  type BackupsOverview,
+  type ClusterOverview,
+} from '@internal/plugin-backups-common';
+import { DateTime } from 'luxon';
+import { ClusterConfig, readClusterConfigs } from '../cluster/ClusterConfig';
+import { ClusterState } from '../cluster/ClusterState';
+import { createKubeConfig } from '../cluster/createKubeConfig';
+import { ListingClusterState } from '../cluster/ListingClusterState';
+import { resolveEntityTargets } from '../cluster/resolveEntityTargets';
+import { readClusterSnapshot } from '../readers/readClusterSnapshot';
+import { VeleroReaderOptions } from '../readers/readVelero';
+import { evaluateClusterSnapshot } from '../verdict/evaluateClusterSnapshot';
+import { worstStatus } from '../verdict/Finding';
+import { parseDuration } from '../verdict/parseDuration';
+import { parseRpoAnnotation } from '../verdict/rpoTarget';
+import { readVerdictConfig } from './readVerdictConfig';
+
+type Options = {
+  config: RootConfigService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  /** Replaces the per-request LIST layer, e.g. with a watch-fed cache. */
+  clusterStateFactory?: (cluster: ClusterConfig) => ClusterState;
+  now?: () => DateTime;
+};
+
+/** Builds the backup picture of an entity across every configured cluster. */
+export class BackupsOverviewService {
+  readonly #catalog: CatalogService;
+  readonly #logger: LoggerService;
+  readonly #clusters: ClusterConfig[];
+  readonly #states = new Map<string, ClusterState>();
+  readonly #stateFactory: (cluster: ClusterConfig) => ClusterState;
+  readonly #velero: VeleroReaderOptions;
+  readonly #verdict: ReturnType<typeof readVerdictConfig>;
+  readonly #now: () => DateTime;
+
+  static create(options: Options): BackupsOverviewService {
+    return new BackupsOverviewService(options);
+  }
+
+  private constructor(options: Options) {
+    const { config } = options;
+    this.#catalog = options.catalog;
+    this.#logger = options.logger;
+    this.#clusters = readClusterConfigs(config, options.logger);
+    this.#velero = {
+      namespace:
+        config.getOptionalString('backups.velero.namespace') ?? 'velero',
+      deploymentName:
+        config.getOptionalString('backups.velero.deploymentName') ?? 'velero',
+      nodeAgentName:
+        config.getOptionalString('backups.velero.nodeAgentName') ??
+        'node-agent',
+    };
+    this.#verdict = readVerdictConfig(config);
+    const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
+    const timeoutMs = config.getOptionalNumber('backups.kubernetes.timeoutMs');
+    this.#stateFactory =
+      options.clusterStateFactory ??
+      (cluster =>
+        ListingClusterState.create({
+          clusterName: cluster.name,
+          kubeConfig: createKubeConfig(cluster),
+          pageSize,
+          timeoutMs,
+        }));
+    this.#now = options.now ?? (() => DateTime.utc());
+  }
+
+  async getOverview(
+    entityRef: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<BackupsOverview> {
+    const ref = stringifyEntityRef(entityRef);
+    // Fetching with the caller's credentials applies the catalog's read permission.
+    const entity = await this.#catalog.getEntityByRef(entityRef, {
+      credentials: options.credentials,
+    });
+    if (!entity) throw new NotFoundError(`No entity ${ref}`);
+
+    const now = this.#now();
+    const { targets, errors } = resolveEntityTargets(entity, this.#clusters);
+    const rpo = parseRpoAnnotation(
+      entity.metadata.annotations?.[ANNOTATION_RPO_TARGETS],
+      parseDuration,
+    );
+    for (const problem of rpo.problems)
+      errors.push({
+        source: 'catalog',
+        reason: 'NotConfigured',
+        message: problem,
+      });
+
+    const clusters = await Promise.all(
+      targets.map(async ({ cluster, target }): Promise<ClusterOverview> => {
+        try {
+          const snapshot = await readClusterSnapshot(
+            this.#state(cluster),
+            target,
+            { velero: this.#velero },
+          );
+          return evaluateClusterSnapshot(snapshot, {
+            now,
+            ...this.#verdict,
+            annotationTargets: rpo.targets,
+          });
+        } catch (error) {
+          // A bug or an unexpected failure in one cluster must not hide the others.
+          this.#logger.error(
+            `backups: reading cluster ${cluster.name} for ${ref} failed`,
+            error as Error,
+          );
+          return {
+            cluster: cluster.name,
+            tiers: [],
+            coverage: [],
+            errors: [
+              {
+                source: 'kubernetes',
+                reason: 'Unknown',
+                message: `Reading cluster ${cluster.name} failed: ${
+                  (error as Error).message
+                }`,
+              },
+            ],
+          };
+        }
+      }),
+    );
+    const tiers = clusters.flatMap(c => c.tiers);
+    // A source that could not be read leaves the picture unproven.
+    const unread = clusters.some(c =>
+      c.errors.some(e => e.reason !== 'NotInstalled'),
+    );
+    return {
+      entityRef: ref,
+      generatedAt: now.toISO({ suppressMilliseconds: true }) ?? now.toString(),
+      status: tiers.length
+        ? worstStatus([
+            ...tiers.map(t => t.status),
+            ...(unread ? (['unknown'] as const) : []),
+          ])
+        : 'unknown',
+      clusters,
+      errors,
+    };
+  }
+
+  #state(cluster: ClusterConfig): ClusterState {
+    let state = this.#states.get(cluster.name);
+    if (!state) {
+      state = this.#stateFactory(cluster);
+      this.#states.set(cluster.name, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,10 @@
+export { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
+export { evaluateVeleroTier } from './evaluateVeleroTier';
+export { evaluateCnpgTier } from './evaluateCnpgTier';
+export { evaluateVolsyncTier } from './evaluateVolsyncTier';
+export { computeCoverage } from './computeCoverage';
+export { cronIntervalSeconds } from './cronInterval';
+export { parseDuration, humanDuration } from './parseDuration';
+export { parseRpoAnnotation, rpoTarget } from './rpoTarget';
+export { worstStatus } from './Finding';
+export type { VerdictOptions } from './VerdictOptions';

@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon';
+import { Finding } from './Finding';
+import { humanDuration } from './parseDuration';
+
+/**
+ * Compares the age of the newest recovery point with the target. Returns the
+ * actual RPO in seconds and a finding when the target is missed or unknown.
+ */
+export function rpoFindings(
+  lastRecoveryPoint: string | undefined,
+  target: number | undefined,
+  now: DateTime,
+  what: string,
+): { actual: number | null; findings: Finding[] } {
+  if (!lastRecoveryPoint) return { actual: null, findings: [] };
+  const actual = Math.max(
+    0,
+    Math.round(now.diff(DateTime.fromISO(lastRecoveryPoint)).as('seconds')),
+  );
+  if (target === undefined) {
+    return {
+      actual,
+      findings: [
+        {
+          status: 'unknown',
+          reason: `No RPO target could be derived for ${what}; set one in config or with the backups.backstage.io/rpo-targets annotation`,
+        },
+      ],
+    };
+  }
+  if (actual > target) {
+    return {
+      actual,
+      findings: [
+        {
+          status: 'critical',
+          reason: `The last good ${what} is ${humanDuration(
+            Math.round(actual / 60) * 60,
+          )} old, older than the RPO target of ${humanDuration(target)}`,
+        },
+      ],
+    };
+  }
+  return { actual, findings: [] };
+}
