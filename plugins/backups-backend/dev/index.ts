@@ -2,41 +2,38 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// Runs the backups backend alone against the demo cluster. Start the simulator
+// first (`yarn workspace @internal/kube-simulator start`), then `yarn start`
+// here, and try:
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
-//
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/backups/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/backups/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/backups/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/backups/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/backups/todos -H 'Authorization: Bearer mock-service-token'
-
+//   curl http://localhost:7007/api/backups/v1/entities/default/component/odoo/overview
 const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
+backend.add(
+  mockServices.rootConfig.factory({
+    data: {
+      backend: { baseUrl: 'http://localhost:7007', listen: { port: 7007 } },
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'demo',
+                url: 'http://127.0.0.1:8001',
+                authProvider: 'serviceAccount',
+                serviceAccountToken: 'simulator-token',
+                skipTLSVerify: true,
+              },
+            ],
+          },
+        ],
+      },
+    },
+  }),
+);
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -44,17 +41,19 @@ backend.add(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+          name: 'odoo',
+          namespace: 'default',
+          annotations: {
+            'backstage.io/kubernetes-namespace': 'business-system',
+            'backstage.io/kubernetes-label-selector':
+              'app.kubernetes.io/name=odoo',
+          },
         },
-        spec: {
-          type: 'service',
-        },
+        spec: { type: 'service', owner: 'erp-team', lifecycle: 'production' },
       },
     ],
   }),
 );
-
 backend.add(import('../src'));
 
 backend.start();

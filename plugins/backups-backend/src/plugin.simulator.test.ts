@@ -1,7 +1,10 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { backupsOverviewSchema, type BackupsOverview } from '@internal/plugin-backups-common';
+import {
+  backupsOverviewSchema,
+  type BackupsOverview,
+} from '@internal/plugin-backups-common';
 import { KubeSimulator, type ScenarioName } from '@internal/kube-simulator';
 import request from 'supertest';
 import { backupsPlugin } from './plugin';
@@ -51,7 +54,9 @@ async function overviewFrom(scenario: ScenarioName): Promise<BackupsOverview> {
         }),
       ],
     });
-    const response = await request(server).get('/api/backups/v1/entities/default/component/odoo/overview');
+    const response = await request(server).get(
+      '/api/backups/v1/entities/default/component/odoo/overview',
+    );
     expect(response.status).toBe(200);
     return backupsOverviewSchema.parse(response.body);
   } finally {
@@ -78,18 +83,30 @@ describe('backups overview against the simulator', () => {
     expect(backups.filter(b => b.schedule === 'odoo-daily')).toHaveLength(7);
     expect(backups.some(b => b.name.startsWith('odoo-test-'))).toBe(true);
     const newest = backups.find(b => b.schedule === 'odoo-daily')!;
-    expect(tier(overview, 'velero').lastRecoveryPoint).toBe(newest.completionTimestamp);
-    expect(tier(overview, 'cnpg').destination).toBe('gs://hayden-odoo-backups/base');
+    expect(tier(overview, 'velero').lastRecoveryPoint).toBe(
+      newest.completionTimestamp,
+    );
+    expect(tier(overview, 'cnpg').destination).toBe(
+      'gs://hayden-odoo-backups/base',
+    );
     expect(cluster.cnpg!.clusters[0].recoveryWindowSource).toBe('objectStore');
-    expect(cluster.flux!.objects.find(o => o.kind === 'HelmRelease' && o.role === 'velero')!.revision).toMatch(/^velero@8.2.0/);
-    expect(cluster.coverage.find(c => c.pvc === 'odoo-filestore')!.coveredBy).toContainEqual({ kind: 'velero', name: 'odoo-daily' });
+    expect(
+      cluster.flux!.objects.find(
+        o => o.kind === 'HelmRelease' && o.role === 'velero',
+      )!.revision,
+    ).toMatch(/^velero@8.2.0/);
+    expect(
+      cluster.coverage.find(c => c.pvc === 'odoo-filestore')!.coveredBy,
+    ).toContainEqual({ kind: 'velero', name: 'odoo-daily' });
   });
 
   it('wal-failing: the CNPG tier is critical because WAL archiving fails', async () => {
     const overview = await overviewFrom('wal-failing');
     const cnpg = tier(overview, 'cnpg');
     expect(cnpg.status).toBe('critical');
-    expect(cnpg.reasons[0]).toMatch(/^WAL archiving is failing \(ContinuousArchivingFailing\)/);
+    expect(cnpg.reasons[0]).toMatch(
+      /^WAL archiving is failing \(ContinuousArchivingFailing\)/,
+    );
     expect(tier(overview, 'velero').status).toBe('healthy');
   });
 
@@ -97,15 +114,23 @@ describe('backups overview against the simulator', () => {
     const overview = await overviewFrom('velero-failing');
     const velero = tier(overview, 'velero');
     expect(velero.status).toBe('critical');
-    expect(velero.reasons.join('\n')).toMatch(/The newest backup odoo-daily-\d{14} Failed/);
-    expect(velero.reasons.join('\n')).toMatch(/BackupStorageLocation gcs is Unavailable/);
+    expect(velero.reasons.join('\n')).toMatch(
+      /The newest backup odoo-daily-\d{14} Failed/,
+    );
+    expect(velero.reasons.join('\n')).toMatch(
+      /BackupStorageLocation gcs is Unavailable/,
+    );
     expect(overview.status).toBe('critical');
   });
 
   it('selector-mismatch: odoo-daily covers no PVC, with the fix', async () => {
     const overview = await overviewFrom('selector-mismatch');
-    const filestore = overview.clusters[0].coverage.find(c => c.pvc === 'odoo-filestore')!;
-    expect(filestore.coveredBy).toEqual([{ kind: 'volsync', name: 'odoo-filestore' }]);
+    const filestore = overview.clusters[0].coverage.find(
+      c => c.pvc === 'odoo-filestore',
+    )!;
+    expect(filestore.coveredBy).toEqual([
+      { kind: 'volsync', name: 'odoo-filestore' },
+    ]);
     expect(filestore.hints).toContain(
       'add label `app.kubernetes.io/name=odoo` to PVC `odoo-filestore`, or remove the labelSelector of schedule `odoo-daily`',
     );
@@ -116,7 +141,14 @@ describe('backups overview against the simulator', () => {
     const overview = await overviewFrom('velero-missing');
     const [cluster] = overview.clusters;
     expect(cluster.errors).toContainEqual(
-      expect.objectContaining({ source: 'velero', reason: 'NotInstalled', statusCode: 404, message: expect.stringMatching(/^Velero is not installed on cluster "sim"/) }),
+      expect.objectContaining({
+        source: 'velero',
+        reason: 'NotInstalled',
+        statusCode: 404,
+        message: expect.stringMatching(
+          /^Velero is not installed on cluster "sim"/,
+        ),
+      }),
     );
     expect(cluster.velero).toBeUndefined();
     expect(cluster.tiers.map(t => t.kind)).toEqual(['cnpg', 'volsync']);
@@ -130,12 +162,21 @@ describe('backups overview against the simulator', () => {
         source: 'volsync',
         reason: 'Forbidden',
         statusCode: 403,
-        rbac: { verb: 'list', group: 'volsync.backube', resource: 'replicationsources', namespace: 'business-system' },
+        rbac: {
+          verb: 'list',
+          group: 'volsync.backube',
+          resource: 'replicationsources',
+          namespace: 'business-system',
+        },
       }),
     );
     expect(overview.status).not.toBe('healthy');
     const velero = tier(overview, 'velero');
-    expect(velero.reasons.join()).toMatch(/ExternalSecret velero\/velero-gcs is not synced/);
-    expect(velero.reasons.join()).toMatch(/node-agent is not ready on every node \(1\/3\)/);
+    expect(velero.reasons.join()).toMatch(
+      /ExternalSecret velero\/velero-gcs is not synced/,
+    );
+    expect(velero.reasons.join()).toMatch(
+      /node-agent is not ready on every node \(1\/3\)/,
+    );
   });
 });

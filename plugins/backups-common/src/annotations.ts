@@ -5,11 +5,13 @@
  */
 
 /** Comma-separated Velero Schedule names to use instead of discovery. */
-export const ANNOTATION_VELERO_SCHEDULES = 'backups.backstage.io/velero-schedules';
+export const ANNOTATION_VELERO_SCHEDULES =
+  'backups.backstage.io/velero-schedules';
 /** Comma-separated CNPG Cluster names to use instead of discovery. */
 export const ANNOTATION_CNPG_CLUSTERS = 'backups.backstage.io/cnpg-clusters';
 /** Comma-separated VolSync ReplicationSource names to use instead of discovery. */
-export const ANNOTATION_VOLSYNC_SOURCES = 'backups.backstage.io/volsync-sources';
+export const ANNOTATION_VOLSYNC_SOURCES =
+  'backups.backstage.io/volsync-sources';
 /** Comma-separated Flux objects that deploy the app, as `Kind/namespace/name`. */
 export const ANNOTATION_FLUX_OBJECTS = 'backups.backstage.io/flux-objects';
 /**
@@ -23,6 +25,7 @@ export const ANNOTATION_RPO_TARGETS = 'backups.backstage.io/rpo-targets';
  * annotation names (`KUBERNETES_ANNOTATION`, `KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION`)
  * but not these two, which its backend reads as plain strings.
  */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 /** Limits the lookup to one configured cluster; see the note above. */
 export const ANNOTATION_KUBERNETES_CLUSTER = 'backstage.io/kubernetes-cluster';

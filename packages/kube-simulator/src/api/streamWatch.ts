@@ -57,13 +57,11 @@ export function streamWatch(
       return;
     }
   } else {
-    backlog = store
-      .list(apiVersion, kind, namespace)
-      .map(object => ({
-        type: 'ADDED' as const,
-        object,
-        resourceVersion: Number(object.metadata.resourceVersion),
-      }));
+    backlog = store.list(apiVersion, kind, namespace).map(object => ({
+      type: 'ADDED' as const,
+      object,
+      resourceVersion: Number(object.metadata.resourceVersion),
+    }));
   }
   for (const event of backlog) {
     if (relevant(event.object) && matches(event.object))

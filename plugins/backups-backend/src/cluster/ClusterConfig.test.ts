@@ -9,7 +9,24 @@ describe('readClusterConfigs', () => {
       new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
-            { type: 'config', clusters: [{ name: 'a', url: 'https://a', authProvider: 'serviceAccount', serviceAccountToken: 't', caData: 'ca', skipTLSVerify: false }, { name: 'in-cluster', url: 'https://kubernetes.default.svc', authProvider: 'serviceAccount' }] },
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'a',
+                  url: 'https://a',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 't',
+                  caData: 'ca',
+                  skipTLSVerify: false,
+                },
+                {
+                  name: 'in-cluster',
+                  url: 'https://kubernetes.default.svc',
+                  authProvider: 'serviceAccount',
+                },
+              ],
+            },
             { type: 'localKubectlProxy' },
             { type: 'gke', projectId: 'x' },
           ],
@@ -18,10 +35,26 @@ describe('readClusterConfigs', () => {
       logger,
     );
     expect(clusters).toEqual([
-      { name: 'a', url: 'https://a', serviceAccountToken: 't', caData: 'ca', caFile: undefined, skipTLSVerify: false },
-      { name: 'in-cluster', url: 'https://kubernetes.default.svc', serviceAccountToken: undefined, caData: undefined, caFile: undefined, skipTLSVerify: false },
+      {
+        name: 'a',
+        url: 'https://a',
+        serviceAccountToken: 't',
+        caData: 'ca',
+        caFile: undefined,
+        skipTLSVerify: false,
+      },
+      {
+        name: 'in-cluster',
+        url: 'https://kubernetes.default.svc',
+        serviceAccountToken: undefined,
+        caData: undefined,
+        caFile: undefined,
+        skipTLSVerify: false,
+      },
       { name: 'local', url: 'http://127.0.0.1:8001', skipTLSVerify: true },
     ]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/"gke" is not supported/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/"gke" is not supported/),
+    );
   });
 });

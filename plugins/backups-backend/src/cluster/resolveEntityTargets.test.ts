@@ -7,29 +7,54 @@ const clusters = [
 ];
 
 function entity(annotations: Record<string, string>): Entity {
-  return { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'odoo', annotations } };
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'odoo', annotations },
+  };
 }
 
 describe('resolveEntityTargets', () => {
   it('maps the namespace and label selector to every cluster', () => {
     const { targets, errors } = resolveEntityTargets(
-      entity({ 'backstage.io/kubernetes-namespace': 'business-system', 'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=odoo', 'backstage.io/kubernetes-id': 'odoo' }),
+      entity({
+        'backstage.io/kubernetes-namespace': 'business-system',
+        'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=odoo',
+        'backstage.io/kubernetes-id': 'odoo',
+      }),
       clusters,
     );
     expect(errors).toEqual([]);
     expect(targets.map(t => t.target)).toEqual([
-      { cluster: 'cluster-00', namespace: 'business-system', labelSelector: 'app.kubernetes.io/name=odoo', pinned: {} },
-      { cluster: 'cluster-01', namespace: 'business-system', labelSelector: 'app.kubernetes.io/name=odoo', pinned: {} },
+      {
+        cluster: 'cluster-00',
+        namespace: 'business-system',
+        labelSelector: 'app.kubernetes.io/name=odoo',
+        pinned: {},
+      },
+      {
+        cluster: 'cluster-01',
+        namespace: 'business-system',
+        labelSelector: 'app.kubernetes.io/name=odoo',
+        pinned: {},
+      },
     ]);
   });
 
   it('falls back to backstage.io/kubernetes-id and honours the cluster annotation', () => {
     const { targets } = resolveEntityTargets(
-      entity({ 'backstage.io/kubernetes-namespace': 'ns', 'backstage.io/kubernetes-id': 'odoo', 'backstage.io/kubernetes-cluster': 'cluster-01' }),
+      entity({
+        'backstage.io/kubernetes-namespace': 'ns',
+        'backstage.io/kubernetes-id': 'odoo',
+        'backstage.io/kubernetes-cluster': 'cluster-01',
+      }),
       clusters,
     );
     expect(targets).toHaveLength(1);
-    expect(targets[0].target).toMatchObject({ cluster: 'cluster-01', labelSelector: 'backstage.io/kubernetes-id=odoo' });
+    expect(targets[0].target).toMatchObject({
+      cluster: 'cluster-01',
+      labelSelector: 'backstage.io/kubernetes-id=odoo',
+    });
   });
 
   it('reads the pinning annotations', () => {
@@ -47,13 +72,23 @@ describe('resolveEntityTargets', () => {
       veleroSchedules: ['odoo-daily', 'odoo-weekly'],
       cnpgClusters: ['odoo-pg'],
       volsyncSources: ['odoo-filestore'],
-      fluxObjects: [{ kind: 'HelmRelease', namespace: 'business-system', name: 'odoo' }],
+      fluxObjects: [
+        { kind: 'HelmRelease', namespace: 'business-system', name: 'odoo' },
+      ],
     });
   });
 
   it('explains a missing namespace annotation or unknown cluster', () => {
-    expect(resolveEntityTargets(entity({}), clusters).errors[0].message).toMatch(/no backstage.io\/kubernetes-namespace annotation/);
-    const unknown = resolveEntityTargets(entity({ 'backstage.io/kubernetes-namespace': 'ns', 'backstage.io/kubernetes-cluster': 'nope' }), clusters);
+    expect(
+      resolveEntityTargets(entity({}), clusters).errors[0].message,
+    ).toMatch(/no backstage.io\/kubernetes-namespace annotation/);
+    const unknown = resolveEntityTargets(
+      entity({
+        'backstage.io/kubernetes-namespace': 'ns',
+        'backstage.io/kubernetes-cluster': 'nope',
+      }),
+      clusters,
+    );
     expect(unknown.targets).toEqual([]);
     expect(unknown.errors[0].message).toMatch(/names cluster "nope"/);
   });

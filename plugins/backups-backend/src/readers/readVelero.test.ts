@@ -1,47 +1,135 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import { fakeCluster, fakeClusterState, item, target } from './__testUtils__/fakeCluster';
+import {
+  fakeCluster,
+  fakeClusterState,
+  item,
+  target,
+} from './__testUtils__/fakeCluster';
 import { includesNamespace, readVelero } from './readVelero';
 
 const server = setupServer();
 const V = '/apis/velero.io/v1/namespaces/velero';
-const options = { namespace: 'velero', deploymentName: 'velero', nodeAgentName: 'node-agent' };
+const options = {
+  namespace: 'velero',
+  deploymentName: 'velero',
+  nodeAgentName: 'node-agent',
+};
 
 const schedule = (name: string, template: Record<string, unknown>) =>
-  item(name, 'velero', { spec: { schedule: '0 3 * * *', template }, status: { phase: 'Enabled' } });
-const backup = (name: string, phase: string, labels?: Record<string, string>, spec: Record<string, unknown> = {}) =>
-  item(name, 'velero', { spec, status: { phase, startTimestamp: `2026-11-2${name.slice(-1)}T03:00:00Z`, progress: { totalItems: 9, itemsBackedUp: 9 }, csiVolumeSnapshotsAttempted: 2, csiVolumeSnapshotsCompleted: 2 } }, labels);
+  item(name, 'velero', {
+    spec: { schedule: '0 3 * * *', template },
+    status: { phase: 'Enabled' },
+  });
+const backup = (
+  name: string,
+  phase: string,
+  labels?: Record<string, string>,
+  spec: Record<string, unknown> = {},
+) =>
+  item(
+    name,
+    'velero',
+    {
+      spec,
+      status: {
+        phase,
+        startTimestamp: `2026-11-2${name.slice(-1)}T03:00:00Z`,
+        progress: { totalItems: 9, itemsBackedUp: 9 },
+        csiVolumeSnapshotsAttempted: 2,
+        csiVolumeSnapshotsCompleted: 2,
+      },
+    },
+    labels,
+  );
 
 function veleroLists(extra: Record<string, any[]> = {}) {
   return {
     [`${V}/schedules`]: [
-      schedule('odoo-daily', { includedNamespaces: ['business-system'], labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'odoo' } }, ttl: '168h0m0s', storageLocation: 'gcs' }),
+      schedule('odoo-daily', {
+        includedNamespaces: ['business-system'],
+        labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'odoo' } },
+        ttl: '168h0m0s',
+        storageLocation: 'gcs',
+      }),
       schedule('everything', { includedNamespaces: ['*'] }),
       schedule('all-by-default', {}),
-      schedule('excluded', { includedNamespaces: ['*'], excludedNamespaces: ['business-system'] }),
+      schedule('excluded', {
+        includedNamespaces: ['*'],
+        excludedNamespaces: ['business-system'],
+      }),
       schedule('other-app', { includedNamespaces: ['crm'] }),
     ],
     [`${V}/backups`]: [
-      backup('odoo-daily-1', 'Completed', { 'velero.io/schedule-name': 'odoo-daily' }),
-      backup('odoo-daily-2', 'PartiallyFailed', { 'velero.io/schedule-name': 'odoo-daily' }),
-      backup('odoo-daily-3', 'WaitingForPluginOperationsPartiallyFailed', { 'velero.io/schedule-name': 'odoo-daily' }),
-      backup('odoo-daily-4', 'FinalizingPartiallyFailed', { 'velero.io/schedule-name': 'odoo-daily' }),
-      backup('odoo-daily-5', 'FailedValidation', { 'velero.io/schedule-name': 'odoo-daily' }),
-      backup('other-app-1', 'Completed', { 'velero.io/schedule-name': 'other-app' }),
-      backup('odoo-test-1', 'Completed', undefined, { includedNamespaces: ['business-system'] }),
-      backup('crm-test-1', 'Completed', undefined, { includedNamespaces: ['crm'] }),
+      backup('odoo-daily-1', 'Completed', {
+        'velero.io/schedule-name': 'odoo-daily',
+      }),
+      backup('odoo-daily-2', 'PartiallyFailed', {
+        'velero.io/schedule-name': 'odoo-daily',
+      }),
+      backup('odoo-daily-3', 'WaitingForPluginOperationsPartiallyFailed', {
+        'velero.io/schedule-name': 'odoo-daily',
+      }),
+      backup('odoo-daily-4', 'FinalizingPartiallyFailed', {
+        'velero.io/schedule-name': 'odoo-daily',
+      }),
+      backup('odoo-daily-5', 'FailedValidation', {
+        'velero.io/schedule-name': 'odoo-daily',
+      }),
+      backup('other-app-1', 'Completed', {
+        'velero.io/schedule-name': 'other-app',
+      }),
+      backup('odoo-test-1', 'Completed', undefined, {
+        includedNamespaces: ['business-system'],
+      }),
+      backup('crm-test-1', 'Completed', undefined, {
+        includedNamespaces: ['crm'],
+      }),
     ],
     [`${V}/restores`]: [
-      item('restore-1', 'velero', { spec: { backupName: 'odoo-daily-1' }, status: { phase: 'InProgress', progress: { totalItems: 9, itemsRestored: 3 } } }),
-      item('restore-crm', 'velero', { spec: { backupName: 'crm-test-1' }, status: { phase: 'Completed' } }),
+      item('restore-1', 'velero', {
+        spec: { backupName: 'odoo-daily-1' },
+        status: {
+          phase: 'InProgress',
+          progress: { totalItems: 9, itemsRestored: 3 },
+        },
+      }),
+      item('restore-crm', 'velero', {
+        spec: { backupName: 'crm-test-1' },
+        status: { phase: 'Completed' },
+      }),
     ],
     [`${V}/backupstoragelocations`]: [
-      item('gcs', 'velero', { spec: { provider: 'gcp', default: true, objectStorage: { bucket: 'hayden-velero-backups' } }, status: { phase: 'Unavailable', message: 'bucket gone' } }),
+      item('gcs', 'velero', {
+        spec: {
+          provider: 'gcp',
+          default: true,
+          objectStorage: { bucket: 'hayden-velero-backups' },
+        },
+        status: { phase: 'Unavailable', message: 'bucket gone' },
+      }),
     ],
-    [`${V}/volumesnapshotlocations`]: [item('csi-ceph-blockpool', 'velero', { spec: { provider: 'velero.io/csi' } })],
-    '/apis/apps/v1/namespaces/velero/deployments': [item('velero', 'velero', { spec: { replicas: 1 }, status: { readyReplicas: 1 } })],
-    '/apis/apps/v1/namespaces/velero/daemonsets': [item('node-agent', 'velero', { status: { numberReady: 2, desiredNumberScheduled: 3 } })],
-    '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses': [item('csi-ceph-blockpool', undefined, { driver: 'rook-ceph.rbd.csi.ceph.com' })],
+    [`${V}/volumesnapshotlocations`]: [
+      item('csi-ceph-blockpool', 'velero', {
+        spec: { provider: 'velero.io/csi' },
+      }),
+    ],
+    '/apis/apps/v1/namespaces/velero/deployments': [
+      item('velero', 'velero', {
+        spec: { replicas: 1 },
+        status: { readyReplicas: 1 },
+      }),
+    ],
+    '/apis/apps/v1/namespaces/velero/daemonsets': [
+      item('node-agent', 'velero', {
+        status: { numberReady: 2, desiredNumberScheduled: 3 },
+      }),
+    ],
+    '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses': [
+      item('csi-ceph-blockpool', undefined, {
+        driver: 'rook-ceph.rbd.csi.ceph.com',
+      }),
+    ],
     ...extra,
   };
 }
@@ -52,14 +140,35 @@ describe('readVelero', () => {
   it('selects schedules by what their template includes, and pages through every list', async () => {
     const fake = fakeCluster(veleroLists());
     server.use(fake.handler);
-    const { section, errors } = await readVelero(fakeClusterState({ pageSize: 2 }), target, options);
+    const { section, errors } = await readVelero(
+      fakeClusterState({ pageSize: 2 }),
+      target,
+      options,
+    );
     expect(errors).toEqual([]);
-    expect(section!.schedules.map(s => s.name)).toEqual(['odoo-daily', 'everything', 'all-by-default']);
-    expect(section!.schedules[0]).toMatchObject({ labelSelector: 'app.kubernetes.io/name=odoo', ttl: '168h0m0s', storageLocation: 'gcs' });
+    expect(section!.schedules.map(s => s.name)).toEqual([
+      'odoo-daily',
+      'everything',
+      'all-by-default',
+    ]);
+    expect(section!.schedules[0]).toMatchObject({
+      labelSelector: 'app.kubernetes.io/name=odoo',
+      ttl: '168h0m0s',
+      storageLocation: 'gcs',
+    });
     // 8 backups at 2 per page: the reader followed `continue` 3 times.
-    const backupPages = fake.requests.filter(r => r.pathname.endsWith('/backups'));
-    expect(backupPages.map(r => r.searchParams.get('continue'))).toEqual([null, '2', '4', '6']);
-    expect(backupPages.every(r => r.searchParams.get('limit') === '2')).toBe(true);
+    const backupPages = fake.requests.filter(r =>
+      r.pathname.endsWith('/backups'),
+    );
+    expect(backupPages.map(r => r.searchParams.get('continue'))).toEqual([
+      null,
+      '2',
+      '4',
+      '6',
+    ]);
+    expect(backupPages.every(r => r.searchParams.get('limit') === '2')).toBe(
+      true,
+    );
   });
 
   it('keeps backups of the selected schedules and manual backups of the namespace, with every phase', async () => {
@@ -73,15 +182,28 @@ describe('readVelero', () => {
       ['odoo-daily-1', 'Completed'],
       ['odoo-test-1', 'Completed'],
     ]);
-    expect(section!.backups[4]).toMatchObject({ schedule: 'odoo-daily', totalItems: 9, csiVolumeSnapshotsCompleted: 2 });
-    expect(section!.restores.map(r => [r.name, r.phase, r.itemsRestored])).toEqual([['restore-1', 'InProgress', 3]]);
+    expect(section!.backups[4]).toMatchObject({
+      schedule: 'odoo-daily',
+      totalItems: 9,
+      csiVolumeSnapshotsCompleted: 2,
+    });
+    expect(
+      section!.restores.map(r => [r.name, r.phase, r.itemsRestored]),
+    ).toEqual([['restore-1', 'InProgress', 3]]);
   });
 
   it('reads locations and server health', async () => {
     server.use(fakeCluster(veleroLists()).handler);
     const { section } = await readVelero(fakeClusterState(), target, options);
     expect(section!.storageLocations).toEqual([
-      expect.objectContaining({ name: 'gcs', provider: 'gcp', bucket: 'hayden-velero-backups', default: true, phase: 'Unavailable', message: 'bucket gone' }),
+      expect.objectContaining({
+        name: 'gcs',
+        provider: 'gcp',
+        bucket: 'hayden-velero-backups',
+        default: true,
+        phase: 'Unavailable',
+        message: 'bucket gone',
+      }),
     ]);
     expect(section!.server).toEqual({
       deployment: { name: 'velero', ready: 1, desired: 1 },
@@ -92,19 +214,46 @@ describe('readVelero', () => {
 
   it('reports a missing velero.io group as "not installed" and nothing else', async () => {
     server.use(fakeCluster({}).handler);
-    const { section, errors } = await readVelero(fakeClusterState(), target, options);
+    const { section, errors } = await readVelero(
+      fakeClusterState(),
+      target,
+      options,
+    );
     expect(section).toBeUndefined();
     expect(errors).toEqual([
-      expect.objectContaining({ source: 'velero', reason: 'NotInstalled', statusCode: 404, message: expect.stringMatching(/^Velero is not installed on cluster "fake"/) }),
+      expect.objectContaining({
+        source: 'velero',
+        reason: 'NotInstalled',
+        statusCode: 404,
+        message: expect.stringMatching(
+          /^Velero is not installed on cluster "fake"/,
+        ),
+      }),
     ]);
   });
 
   it('keeps the rest when only restores are forbidden, and says which RBAC rule is missing', async () => {
-    server.use(fakeCluster(veleroLists(), { [`${V}/restores`]: { status: 403 } }).handler);
-    const { section, errors } = await readVelero(fakeClusterState(), target, options);
+    server.use(
+      fakeCluster(veleroLists(), { [`${V}/restores`]: { status: 403 } })
+        .handler,
+    );
+    const { section, errors } = await readVelero(
+      fakeClusterState(),
+      target,
+      options,
+    );
     expect(section!.backups).toHaveLength(6);
     expect(errors).toEqual([
-      expect.objectContaining({ reason: 'Forbidden', statusCode: 403, rbac: { verb: 'list', group: 'velero.io', resource: 'restores', namespace: 'velero' } }),
+      expect.objectContaining({
+        reason: 'Forbidden',
+        statusCode: 403,
+        rbac: {
+          verb: 'list',
+          group: 'velero.io',
+          resource: 'restores',
+          namespace: 'velero',
+        },
+      }),
     ]);
   });
 
@@ -112,17 +261,31 @@ describe('readVelero', () => {
     server.use(
       fakeCluster(veleroLists(), {
         [`${V}/backupstoragelocations`]: { status: 500 },
-        '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses': { status: 200, delayMs: 500 },
+        '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses': {
+          status: 200,
+          delayMs: 500,
+        },
       }).handler,
     );
-    const { section, errors } = await readVelero(fakeClusterState({ timeoutMs: 100 }), target, options);
-    expect(errors.map(e => e.reason).sort()).toEqual(['ServerError', 'Timeout']);
+    const { section, errors } = await readVelero(
+      fakeClusterState({ timeoutMs: 100 }),
+      target,
+      options,
+    );
+    expect(errors.map(e => e.reason).sort()).toEqual([
+      'ServerError',
+      'Timeout',
+    ]);
     expect(section!.schedules).toHaveLength(3);
   });
 
   it('honours pinned schedule names', async () => {
     server.use(fakeCluster(veleroLists()).handler);
-    const { section } = await readVelero(fakeClusterState(), { ...target, pinned: { veleroSchedules: ['other-app'] } }, options);
+    const { section } = await readVelero(
+      fakeClusterState(),
+      { ...target, pinned: { veleroSchedules: ['other-app'] } },
+      options,
+    );
     expect(section!.schedules.map(s => s.name)).toEqual(['other-app']);
     expect(section!.backups.map(b => b.name)).toEqual(['other-app-1']);
   });
@@ -130,10 +293,24 @@ describe('readVelero', () => {
 
 describe('includesNamespace', () => {
   it('follows Velero: listed, *, empty means all, excluded wins', () => {
-    expect(includesNamespace({ includedNamespaces: ['business-system'] }, 'business-system')).toBe(true);
-    expect(includesNamespace({ includedNamespaces: ['*'] }, 'business-system')).toBe(true);
+    expect(
+      includesNamespace(
+        { includedNamespaces: ['business-system'] },
+        'business-system',
+      ),
+    ).toBe(true);
+    expect(
+      includesNamespace({ includedNamespaces: ['*'] }, 'business-system'),
+    ).toBe(true);
     expect(includesNamespace({}, 'business-system')).toBe(true);
-    expect(includesNamespace({ excludedNamespaces: ['business-system'] }, 'business-system')).toBe(false);
-    expect(includesNamespace({ includedNamespaces: ['crm'] }, 'business-system')).toBe(false);
+    expect(
+      includesNamespace(
+        { excludedNamespaces: ['business-system'] },
+        'business-system',
+      ),
+    ).toBe(false);
+    expect(
+      includesNamespace({ includedNamespaces: ['crm'] }, 'business-system'),
+    ).toBe(false);
   });
 });

@@ -1,8 +1,16 @@
 import { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
-import { dailyBackup, healthySnapshot, NOW, options } from './__fixtures__/healthySnapshot';
+import {
+  dailyBackup,
+  healthySnapshot,
+  NOW,
+  stripAppLabel,
+  options,
+} from './__fixtures__/healthySnapshot';
 
 function tier(kind: string, snapshot = healthySnapshot(), opts = options) {
-  const found = evaluateClusterSnapshot(snapshot, opts).tiers.find(t => t.kind === kind);
+  const found = evaluateClusterSnapshot(snapshot, opts).tiers.find(
+    t => t.kind === kind,
+  );
   if (!found) throw new Error(`no ${kind} tier`);
   return found;
 }
@@ -18,7 +26,9 @@ describe('evaluateClusterSnapshot', () => {
     const velero = result.tiers[1];
     expect(velero.lastRecoveryPoint).toBe('2026-11-24T03:01:35Z');
     expect(velero.rpoTargetSeconds).toBe(26 * 3600);
-    expect(velero.rpoActualSeconds).toBe(NOW.diff(NOW.set({ hour: 3, minute: 1, second: 35 })).as('seconds'));
+    expect(velero.rpoActualSeconds).toBe(
+      NOW.diff(NOW.set({ hour: 3, minute: 1, second: 35 })).as('seconds'),
+    );
     expect(velero.destination).toBe('gs://hayden-velero-backups');
     expect(velero.retention).toBe('7 days');
     expect(result.tiers[0].rpoTargetSeconds).toBe(300);
@@ -38,10 +48,15 @@ describe('evaluateClusterSnapshot', () => {
 
     it('is critical when the newest run failed, and falls back to the last complete one', () => {
       const snapshot = healthySnapshot();
-      snapshot.velero!.backups[0] = { ...dailyBackup(0, 'Failed'), failureReason: 'bucket gone' };
+      snapshot.velero!.backups[0] = {
+        ...dailyBackup(0, 'Failed'),
+        failureReason: 'bucket gone',
+      };
       const t = tier('velero', snapshot);
       expect(t.status).toBe('critical');
-      expect(t.reasons.join()).toMatch(/newest backup odoo-daily-20261124030000 Failed: bucket gone/);
+      expect(t.reasons.join()).toMatch(
+        /newest backup odoo-daily-20261124030000 Failed: bucket gone/,
+      );
       expect(t.lastRecoveryPoint).toBe(dailyBackup(1).completionTimestamp);
     });
 
@@ -49,7 +64,10 @@ describe('evaluateClusterSnapshot', () => {
       const snapshot = healthySnapshot();
       snapshot.velero!.backups[0] = dailyBackup(0, 'PartiallyFailed');
       // A target wide enough that the previous complete backup is still in time.
-      const t = tier('velero', snapshot, { ...options, configTargets: { velero: 48 * 3600 } });
+      const t = tier('velero', snapshot, {
+        ...options,
+        configTargets: { velero: 48 * 3600 },
+      });
       expect(t.status).toBe('warning');
       expect(t.reasons.join()).toMatch(/only partly succeeded/);
       expect(t.lastRecoveryPoint).toBe(dailyBackup(1).completionTimestamp);
@@ -61,12 +79,17 @@ describe('evaluateClusterSnapshot', () => {
       const t = tier('velero', snapshot);
       expect(t.status).toBe('critical');
       expect(t.lastRecoveryPoint).toBe(dailyBackup(0).completionTimestamp);
-      expect(t.reasons.join()).toMatch(/PartiallyFailed and is the only recovery point/);
+      expect(t.reasons.join()).toMatch(
+        /PartiallyFailed and is the only recovery point/,
+      );
     });
 
     it('has no recovery point when every run failed', () => {
       const snapshot = healthySnapshot();
-      snapshot.velero!.backups = [dailyBackup(0, 'Failed'), dailyBackup(1, 'FailedValidation')];
+      snapshot.velero!.backups = [
+        dailyBackup(0, 'Failed'),
+        dailyBackup(1, 'FailedValidation'),
+      ];
       const t = tier('velero', snapshot);
       expect(t.status).toBe('critical');
       expect(t.lastRecoveryPoint).toBeNull();
@@ -75,16 +98,25 @@ describe('evaluateClusterSnapshot', () => {
 
     it('does not let in-progress phases lower the verdict', () => {
       const snapshot = healthySnapshot();
-      snapshot.velero!.backups.unshift({ ...dailyBackup(0, 'WaitingForPluginOperations'), name: 'odoo-daily-now' });
+      snapshot.velero!.backups.unshift({
+        ...dailyBackup(0, 'WaitingForPluginOperations'),
+        name: 'odoo-daily-now',
+      });
       expect(tier('velero', snapshot).status).toBe('healthy');
     });
 
     it('is critical when the storage location is unavailable', () => {
       const snapshot = healthySnapshot();
-      snapshot.velero!.storageLocations[0] = { ...snapshot.velero!.storageLocations[0], phase: 'Unavailable', message: 'bucket does not exist' };
+      snapshot.velero!.storageLocations[0] = {
+        ...snapshot.velero!.storageLocations[0],
+        phase: 'Unavailable',
+        message: 'bucket does not exist',
+      };
       const t = tier('velero', snapshot);
       expect(t.status).toBe('critical');
-      expect(t.reasons.join()).toMatch(/BackupStorageLocation gcs is Unavailable: bucket does not exist/);
+      expect(t.reasons.join()).toMatch(
+        /BackupStorageLocation gcs is Unavailable: bucket does not exist/,
+      );
     });
 
     it('warns when the schedule is paused and is critical when it failed validation', () => {
@@ -94,43 +126,71 @@ describe('evaluateClusterSnapshot', () => {
       expect(tier('velero', paused).reasons.join()).toMatch(/paused/);
 
       const invalid = healthySnapshot();
-      invalid.velero!.schedules[0] = { ...invalid.velero!.schedules[0], phase: 'FailedValidation', validationErrors: ['invalid schedule'] };
+      invalid.velero!.schedules[0] = {
+        ...invalid.velero!.schedules[0],
+        phase: 'FailedValidation',
+        validationErrors: ['invalid schedule'],
+      };
       expect(tier('velero', invalid).status).toBe('critical');
-      expect(tier('velero', invalid).reasons.join()).toMatch(/failed validation: invalid schedule/);
+      expect(tier('velero', invalid).reasons.join()).toMatch(
+        /failed validation: invalid schedule/,
+      );
     });
 
     it('warns when the Velero HelmRelease is not Ready', () => {
       const snapshot = healthySnapshot();
-      snapshot.flux!.objects[0].ready = { status: 'False', reason: 'UpgradeFailed', message: 'timeout' };
+      snapshot.flux!.objects[0].ready = {
+        status: 'False',
+        reason: 'UpgradeFailed',
+        message: 'timeout',
+      };
       const t = tier('velero', snapshot);
       expect(t.status).toBe('warning');
-      expect(t.reasons.join()).toMatch(/HelmRelease velero\/velero is not Ready \(UpgradeFailed\): timeout/);
+      expect(t.reasons.join()).toMatch(
+        /HelmRelease velero\/velero is not Ready \(UpgradeFailed\): timeout/,
+      );
     });
 
     it('warns when the credentials ExternalSecret is not synced', () => {
       const snapshot = healthySnapshot();
-      snapshot.flux!.externalSecrets[0].ready = { status: 'False', reason: 'SecretSyncedError' };
+      snapshot.flux!.externalSecrets[0].ready = {
+        status: 'False',
+        reason: 'SecretSyncedError',
+      };
       expect(tier('velero', snapshot).status).toBe('warning');
-      expect(tier('velero', snapshot).reasons.join()).toMatch(/ExternalSecret velero\/velero-gcs is not synced/);
+      expect(tier('velero', snapshot).reasons.join()).toMatch(
+        /ExternalSecret velero\/velero-gcs is not synced/,
+      );
     });
 
     it('warns when node-agent is not ready everywhere', () => {
       const snapshot = healthySnapshot();
-      snapshot.velero!.server!.nodeAgent = { name: 'node-agent', ready: 1, desired: 3 };
+      snapshot.velero!.server!.nodeAgent = {
+        name: 'node-agent',
+        ready: 1,
+        desired: 3,
+      };
       expect(tier('velero', snapshot).status).toBe('warning');
-      expect(tier('velero', snapshot).reasons.join()).toMatch(/node-agent is not ready on every node \(1\/3\)/);
+      expect(tier('velero', snapshot).reasons.join()).toMatch(
+        /node-agent is not ready on every node \(1\/3\)/,
+      );
     });
 
     it('is critical when no VolumeSnapshotClass exists', () => {
       const snapshot = healthySnapshot();
       snapshot.velero!.server!.volumeSnapshotClasses = [];
       expect(tier('velero', snapshot).status).toBe('critical');
-      expect(tier('velero', snapshot).reasons.join()).toMatch(/No VolumeSnapshotClass/);
+      expect(tier('velero', snapshot).reasons.join()).toMatch(
+        /No VolumeSnapshotClass/,
+      );
     });
 
     it('is critical when its selector matches no PVC (seed §3.1)', () => {
       const snapshot = healthySnapshot();
-      snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: p.name.startsWith('odoo-pg') ? { 'cnpg.io/cluster': 'odoo-pg' } : {} }));
+      snapshot.pvcs = snapshot.pvcs!.map(p => ({
+        ...p,
+        labels: stripAppLabel(p.labels),
+      }));
       const t = tier('velero', snapshot);
       expect(t.status).toBe('critical');
       expect(t.reasons.join()).toMatch(/matches no PVC in business-system/);
@@ -138,10 +198,18 @@ describe('evaluateClusterSnapshot', () => {
 
     it('takes RPO targets from config, then from the annotation', () => {
       const snapshot = healthySnapshot();
-      expect(tier('velero', snapshot, { ...options, configTargets: { velero: 3600 } }).status).toBe('critical');
       expect(
-        tier('velero', snapshot, { ...options, configTargets: { velero: 3600 }, annotationTargets: { 'velero/odoo-daily': 30 * 3600 } })
-          .rpoTargetSeconds,
+        tier('velero', snapshot, {
+          ...options,
+          configTargets: { velero: 3600 },
+        }).status,
+      ).toBe('critical');
+      expect(
+        tier('velero', snapshot, {
+          ...options,
+          configTargets: { velero: 3600 },
+          annotationTargets: { 'velero/odoo-daily': 30 * 3600 },
+        }).rpoTargetSeconds,
       ).toBe(30 * 3600);
     });
   });
@@ -157,7 +225,9 @@ describe('evaluateClusterSnapshot', () => {
       };
       const t = tier('cnpg', snapshot);
       expect(t.status).toBe('critical');
-      expect(t.reasons[0]).toBe('WAL archiving is failing (ContinuousArchivingFailing): 403 from GCS');
+      expect(t.reasons[0]).toBe(
+        'WAL archiving is failing (ContinuousArchivingFailing): 403 from GCS',
+      );
       expect(t.lastRecoveryPoint).toBe('2026-11-24T05:00:00Z');
       expect(t.rpoActualSeconds).toBe(3 * 3600);
     });
@@ -173,25 +243,35 @@ describe('evaluateClusterSnapshot', () => {
       snapshot.cnpg!.clusters[0].firstRecoverabilityPoint = undefined;
       const t = tier('cnpg', snapshot);
       expect(t.status).toBe('critical');
-      expect(t.reasons.join()).toMatch(/ObjectStore odoo-objstore reports none for server odoo-pg/);
+      expect(t.reasons.join()).toMatch(
+        /ObjectStore odoo-objstore reports none for server odoo-pg/,
+      );
     });
 
     it('warns when base backups fall behind their six-field schedule or are suspended', () => {
       const old = healthySnapshot();
       old.cnpg!.clusters[0].lastSuccessfulBackup = '2026-11-10T02:00:00Z';
       expect(tier('cnpg', old).status).toBe('warning');
-      expect(tier('cnpg', old).reasons.join()).toMatch(/last base backup is 14 days 6 hours old, longer than its schedule allows \(7 days 2 hours\)/);
+      expect(tier('cnpg', old).reasons.join()).toMatch(
+        /last base backup is 14 days 6 hours old, longer than its schedule allows \(7 days 2 hours\)/,
+      );
 
       const suspended = healthySnapshot();
       suspended.cnpg!.scheduledBackups[0].suspend = true;
-      expect(tier('cnpg', suspended).reasons.join()).toMatch(/odoo-pg-weekly is suspended/);
+      expect(tier('cnpg', suspended).reasons.join()).toMatch(
+        /odoo-pg-weekly is suspended/,
+      );
     });
   });
 
   describe('VolSync', () => {
     it('is critical when the mover failed, with the log excerpt', () => {
       const snapshot = healthySnapshot();
-      snapshot.volsync!.sources[0] = { ...snapshot.volsync!.sources[0], moverResult: 'Failed', moverLogs: 'start\nFatal: unable to open repository' };
+      snapshot.volsync!.sources[0] = {
+        ...snapshot.volsync!.sources[0],
+        moverResult: 'Failed',
+        moverLogs: 'start\nFatal: unable to open repository',
+      };
       const t = tier('volsync', snapshot);
       expect(t.status).toBe('critical');
       expect(t.reasons.join()).toMatch(/Fatal: unable to open repository/);
@@ -207,7 +287,13 @@ describe('evaluateClusterSnapshot', () => {
   it('keeps the other tiers when one source is missing', () => {
     const snapshot = healthySnapshot();
     snapshot.velero = undefined;
-    snapshot.errors = [{ source: 'velero', reason: 'NotInstalled', message: 'Velero is not installed' }];
+    snapshot.errors = [
+      {
+        source: 'velero',
+        reason: 'NotInstalled',
+        message: 'Velero is not installed',
+      },
+    ];
     const result = evaluateClusterSnapshot(snapshot, options);
     expect(result.tiers.map(t => t.kind)).toEqual(['cnpg', 'volsync']);
     expect(result.errors).toHaveLength(1);

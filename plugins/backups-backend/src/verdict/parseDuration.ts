@@ -23,14 +23,18 @@ export function parseDuration(text: string | undefined): number | undefined {
 
 /** "7 days", "26 hours", "7 days 2 hours", "5 minutes": a duration for people. */
 export function humanDuration(seconds: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, unit: string) =>
+    `${n} ${unit}${n === 1 ? '' : 's'}`;
   const s = Math.round(seconds);
   if (s >= 2 * 86400) {
     const days = Math.floor(s / 86400);
     const hours = Math.round((s % 86400) / 3600);
-    return hours ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day');
+    return hours
+      ? `${plural(days, 'day')} ${plural(hours, 'hour')}`
+      : plural(days, 'day');
   }
-  if (s >= 2 * 3600 || (s >= 3600 && s % 3600 === 0)) return plural(Math.round(s / 3600), 'hour');
+  if (s >= 2 * 3600 || (s >= 3600 && s % 3600 === 0))
+    return plural(Math.round(s / 3600), 'hour');
   if (s >= 60) return plural(Math.round(s / 60), 'minute');
   return plural(s, 'second');
 }

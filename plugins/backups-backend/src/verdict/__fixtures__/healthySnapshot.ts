@@ -13,7 +13,9 @@ function dailyBackup(day: number, phase = 'Completed') {
     schedule: 'odoo-daily',
     phase,
     startTimestamp: start.toISO({ suppressMilliseconds: true })!,
-    completionTimestamp: start.plus({ seconds: 95 }).toISO({ suppressMilliseconds: true })!,
+    completionTimestamp: start
+      .plus({ seconds: 95 })
+      .toISO({ suppressMilliseconds: true })!,
     errors: phase === 'Completed' ? 0 : 1,
     storageLocation: 'gcs',
   };
@@ -52,9 +54,18 @@ export function healthySnapshot(): ClusterSnapshot {
       backups: [0, 1, 2, 3, 4, 5, 6].map(d => dailyBackup(d)),
       restores: [],
       storageLocations: [
-        { name: 'gcs', provider: 'gcp', bucket: 'hayden-velero-backups', default: true, phase: 'Available', lastValidationTime: at('2026-11-24T07:59:00Z') },
+        {
+          name: 'gcs',
+          provider: 'gcp',
+          bucket: 'hayden-velero-backups',
+          default: true,
+          phase: 'Available',
+          lastValidationTime: at('2026-11-24T07:59:00Z'),
+        },
       ],
-      snapshotLocations: [{ name: 'csi-ceph-blockpool', provider: 'velero.io/csi' }],
+      snapshotLocations: [
+        { name: 'csi-ceph-blockpool', provider: 'velero.io/csi' },
+      ],
     },
     cnpg: {
       clusters: [
@@ -64,8 +75,15 @@ export function healthySnapshot(): ClusterSnapshot {
           instances: 3,
           readyInstances: 3,
           phase: 'Cluster in healthy state',
-          continuousArchiving: { status: 'True', reason: 'ContinuousArchivingSuccess', lastTransitionTime: '2026-11-01T00:00:00Z' },
-          lastBackupSucceeded: { status: 'True', reason: 'LastBackupSucceeded' },
+          continuousArchiving: {
+            status: 'True',
+            reason: 'ContinuousArchivingSuccess',
+            lastTransitionTime: '2026-11-01T00:00:00Z',
+          },
+          lastBackupSucceeded: {
+            status: 'True',
+            reason: 'LastBackupSucceeded',
+          },
           ready: { status: 'True' },
           destinationPath: 'gs://hayden-odoo-backups/base',
           objectStore: 'odoo-objstore',
@@ -77,7 +95,15 @@ export function healthySnapshot(): ClusterSnapshot {
         },
       ],
       backups: [],
-      scheduledBackups: [{ name: 'odoo-pg-weekly', cluster: 'odoo-pg', schedule: '0 0 2 * * 0', suspend: false, method: 'plugin' }],
+      scheduledBackups: [
+        {
+          name: 'odoo-pg-weekly',
+          cluster: 'odoo-pg',
+          schedule: '0 0 2 * * 0',
+          suspend: false,
+          method: 'plugin',
+        },
+      ],
     },
     volsync: {
       sources: [
@@ -96,16 +122,36 @@ export function healthySnapshot(): ClusterSnapshot {
     },
     flux: {
       objects: [
-        { kind: 'HelmRelease', name: 'velero', namespace: 'velero', role: 'velero', suspended: false, ready: { status: 'True', reason: 'UpgradeSucceeded' } },
+        {
+          kind: 'HelmRelease',
+          name: 'velero',
+          namespace: 'velero',
+          role: 'velero',
+          suspended: false,
+          ready: { status: 'True', reason: 'UpgradeSucceeded' },
+        },
       ],
-      externalSecrets: [{ name: 'velero-gcs', namespace: 'velero', ready: { status: 'True', reason: 'SecretSynced' } }],
+      externalSecrets: [
+        {
+          name: 'velero-gcs',
+          namespace: 'velero',
+          ready: { status: 'True', reason: 'SecretSynced' },
+        },
+      ],
     },
     pvcs: [
-      { name: 'odoo-filestore', namespace: 'business-system', labels: { 'app.kubernetes.io/name': 'odoo' } },
+      {
+        name: 'odoo-filestore',
+        namespace: 'business-system',
+        labels: { 'app.kubernetes.io/name': 'odoo' },
+      },
       ...[1, 2, 3].map(i => ({
         name: `odoo-pg-${i}`,
         namespace: 'business-system',
-        labels: { 'app.kubernetes.io/name': 'odoo', 'cnpg.io/cluster': 'odoo-pg' },
+        labels: {
+          'app.kubernetes.io/name': 'odoo',
+          'cnpg.io/cluster': 'odoo-pg',
+        },
       })),
     ],
     errors: [],
@@ -119,3 +165,9 @@ export const options: VerdictOptions = {
   configTargets: {},
   annotationTargets: {},
 };
+
+/** Seed §3.1: the PVC labels without app.kubernetes.io/name. */
+export function stripAppLabel(labels: Record<string, string>): Record<string, string> {
+  const { 'app.kubernetes.io/name': _app, ...rest } = labels;
+  return rest;
+}
