@@ -2,7 +2,6 @@
 # Puts the project's toolchain (Node 22 LTS and Yarn 4) first on PATH, installing it
 # from the npm registry into the ignored .tools/ folder when the machine's Node is too old.
 # Source it: `. scripts/env.sh`.
-set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 export type CrdVersion = {
   name: string;
@@ -19,7 +20,10 @@ export type CrdInfo = {
   versions: CrdVersion[];
 };
 
-export const schemasDir = resolve(__dirname, '..', 'schemas');
+export const schemasDir = resolvePackagePath(
+  '@internal/crd-schemas',
+  'schemas',
+);
 
 function load(): CrdInfo[] {
   return readdirSync(schemasDir)

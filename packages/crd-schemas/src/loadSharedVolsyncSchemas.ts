@@ -1,15 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { crdInfos } from './crdInfos';
 import { resetValidators } from './validateManifest';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { compactCrd } = require('../scripts/compactCrd');
+const { compactCrd } = require(resolvePackagePath(
+  '@internal/crd-schemas',
+  'scripts',
+  'compactCrd.js',
+));
 
 /** `<repo root>/../shared/crds`, where the upstream CRD files are kept beside the repository. */
 export function defaultSharedCrdsDir(): string {
-  return resolve(__dirname, '..', '..', '..', '..', 'shared', 'crds');
+  return resolve(
+    resolvePackagePath('@internal/crd-schemas'),
+    '..',
+    '..',
+    '..',
+    'shared',
+    'crds',
+  );
 }
 
 /**

@@ -20,15 +20,20 @@ function strict(node: any): any {
   if (!node || typeof node !== 'object') return node;
   const out: any = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = ['properties'].includes(key)
-      ? Object.fromEntries(
-          Object.entries(value as object).map(([k, v]) => [k, strict(v)]),
-        )
-      : ['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf'].includes(
-          key,
-        ) && typeof value === 'object'
-      ? strict(value)
-      : value;
+    if (key === 'properties') {
+      out[key] = Object.fromEntries(
+        Object.entries(value as object).map(([k, v]) => [k, strict(v)]),
+      );
+    } else if (
+      ['items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf'].includes(
+        key,
+      ) &&
+      typeof value === 'object'
+    ) {
+      out[key] = strict(value);
+    } else {
+      out[key] = value;
+    }
   }
   if (out['x-kubernetes-int-or-string']) {
     delete out.type;

@@ -41,7 +41,8 @@ async function readBody(req: IncomingMessage): Promise<any> {
 }
 
 function verbOf(method: string, path: ResourcePath, watch: boolean) {
-  if (method === 'GET') return watch ? 'watch' : path.name ? 'get' : 'list';
+  if (method === 'GET' && watch) return 'watch';
+  if (method === 'GET') return path.name ? 'get' : 'list';
   return (
     { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[
       method

@@ -44,8 +44,11 @@ export function status(
 
 /** An error carrying a Status; the request handler turns it into a response. */
 export class StatusError extends Error {
-  constructor(readonly status: KubeStatus) {
-    super(status.message);
+  readonly status: KubeStatus;
+
+  constructor(body: KubeStatus) {
+    super(body.message);
+    this.status = body;
   }
 }
 

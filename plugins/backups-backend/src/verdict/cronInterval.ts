@@ -15,8 +15,9 @@ function expand(
     const m = part.match(/^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/);
     if (!m) return undefined;
     const start = m[1] === '*' ? min : Number(m[1]);
-    const end =
-      m[2] !== undefined ? Number(m[2]) : m[1] === '*' || m[3] ? max : start;
+    let end = start;
+    if (m[2] !== undefined) end = Number(m[2]);
+    else if (m[1] === '*' || m[3]) end = max;
     const step = m[3] ? Number(m[3]) : 1;
     if (start < min || end > max || start > end || step < 1) return undefined;
     for (let v = start; v <= end; v += step)

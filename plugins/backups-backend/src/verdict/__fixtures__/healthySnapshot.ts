@@ -167,7 +167,9 @@ export const options: VerdictOptions = {
 };
 
 /** Seed §3.1: the PVC labels without app.kubernetes.io/name. */
-export function stripAppLabel(labels: Record<string, string>): Record<string, string> {
+export function stripAppLabel(
+  labels: Record<string, string>,
+): Record<string, string> {
   const { 'app.kubernetes.io/name': _app, ...rest } = labels;
   return rest;
 }
