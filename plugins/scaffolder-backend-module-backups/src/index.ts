@@ -1,8 +1,7 @@
-/***/
 /**
- * The backups module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions of Backups for Backstage.
  *
  * @packageDocumentation
  */
-
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleBackups as default } from './module';
+export { createVeleroGenerateAction } from './actions/createVeleroGenerateAction';

@@ -1,20 +1,22 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from './actions/example';
+import { createVeleroGenerateAction } from './actions/createVeleroGenerateAction';
 
-/**
- * A backend module that registers the action into the scaffolder
- */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+/** Registers the backups scaffolder actions. */
+export const scaffolderModuleBackups = createBackendModule({
+  moduleId: 'backups',
   pluginId: 'scaffolder',
   register({ registerInit }) {
     registerInit({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createExampleAction());
+      async init({ scaffolderActions, config }) {
+        scaffolderActions.addActions(createVeleroGenerateAction({ config }));
       },
     });
   },

@@ -1,0 +1,42 @@
+import { stringify } from 'yaml';
+import { parseEqualitySelector } from '../validation/validateOptions';
+import { VeleroBackupOptions } from './VeleroBackupOptions';
+
+/**
+ * Seed §3.1 and §3.2: the labels the app's PVCs and CNPG cluster need so the
+ * schedule's selector finds them, and the hook annotations for the app's pods.
+ * The app's manifests live wherever the repository keeps them, so these are
+ * given for the pull request instead of guessed into files.
+ */
+export function appChanges(o: VeleroBackupOptions) {
+  const labels = parseEqualitySelector(o.labelSelector) as Record<
+    string,
+    string
+  >;
+  const pvcPatch = { metadata: { labels } };
+  // CNPG has no spec.podTemplate; inheritedMetadata reaches instance pods and PVCs.
+  const cnpgPatch = o.cnpgCluster
+    ? {
+        apiVersion: 'postgresql.cnpg.io/v1',
+        kind: 'Cluster',
+        metadata: { name: o.cnpgCluster, namespace: o.namespace },
+        spec: { inheritedMetadata: { labels } },
+      }
+    : undefined;
+  const hookAnnotations = {
+    'backup.velero.io/backup-volumes': o.hookVolumes,
+    'pre.hook.backup.velero.io/container': o.hookContainer,
+    'pre.hook.backup.velero.io/command':
+      '["/bin/sh", "-c", "echo Starting backup"]',
+    'post.hook.backup.velero.io/container': o.hookContainer,
+    'post.hook.backup.velero.io/command':
+      '["/bin/sh", "-c", "echo Backup complete"]',
+  };
+  return {
+    labels,
+    pvcLabelPatch: stringify(pvcPatch),
+    cnpgLabelPatch: cnpgPatch ? stringify(cnpgPatch) : undefined,
+    hookAnnotations,
+    hookAnnotationsYaml: stringify({ podAnnotations: hookAnnotations }),
+  };
+}
