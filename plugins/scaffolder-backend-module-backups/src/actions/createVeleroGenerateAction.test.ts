@@ -1,0 +1,231 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createVeleroGenerateAction } from './createVeleroGenerateAction';
+
+const OVERLAY = 'kubernetes/apps/overlays/cluster-00/kustomization.yaml';
+const overlay = `# cluster-00: everything this cluster runs
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  # networking first
+  - ../../base/networking
+  - ../../base/business-system
+`;
+
+describe('backups:velero:generate', () => {
+  const workspace = createMockDirectory();
+  const action = createVeleroGenerateAction();
+  const odoo = {
+    appName: 'odoo',
+    namespace: 'business-system',
+    labelSelector: 'app.kubernetes.io/name=odoo',
+  };
+
+  beforeEach(() => workspace.setContent({ [OVERLAY]: overlay }));
+
+  async function run(
+    input: Record<string, unknown>,
+    options: { isDryRun?: boolean } = {},
+  ) {
+    const ctx = createMockActionContext({
+      input: input as any,
+      workspacePath: workspace.path,
+      ...options,
+    });
+    await action.handler(ctx);
+    return ctx;
+  }
+
+  it('writes the Velero directory and wires the overlay, keeping its comments and order', async () => {
+    const ctx = await run(odoo);
+    expect(ctx.output).toHaveBeenCalledWith('createdVelero', true);
+    const content = workspace.content() as any;
+    expect(
+      Object.keys(
+        content.kubernetes.apps.base['backup-system'].velero.app,
+      ).sort(),
+    ).toEqual([
+      'externalsecret.yaml',
+      'helmrelease.yaml',
+      'kustomization.yaml',
+      'ocirepository.yaml',
+    ]);
+    expect(
+      content.kubernetes.apps.overlays['cluster-00']['kustomization.yaml'],
+    ).toBe(
+      overlay.replace(
+        '  - ../../base/business-system\n',
+        '  - ../../base/business-system\n  - ../../base/backup-system\n',
+      ),
+    );
+  });
+
+  it('changes nothing when run twice', async () => {
+    await run(odoo);
+    const before = JSON.stringify(workspace.content());
+    const ctx = await run(odoo);
+    expect(JSON.stringify(workspace.content())).toBe(before);
+    expect(ctx.output).toHaveBeenCalledWith('files', []);
+  });
+
+  it('adds only the schedule and its wiring when Velero is there, leaving existing files untouched', async () => {
+    await run(odoo);
+    const helmRelease = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/app',
+    }) as any;
+    const ctx = await run({
+      appName: 'crm',
+      namespace: 'crm',
+      schedule: '0 */6 * * *',
+      ttl: '72h',
+    });
+    expect(ctx.output).toHaveBeenCalledWith('createdVelero', false);
+    expect(ctx.output).toHaveBeenCalledWith('files', [
+      'kubernetes/apps/base/backup-system/velero/schedules/crm-backup.yaml',
+      'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml',
+    ]);
+    expect(
+      workspace.content({
+        path: 'kubernetes/apps/base/backup-system/velero/app',
+      }),
+    ).toEqual(helmRelease);
+    const schedules = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/schedules',
+    }) as any;
+    expect(schedules['kustomization.yaml']).toMatch(
+      /- odoo-backup.yaml\n\s+- crm-backup.yaml/,
+    );
+  });
+
+  it('refuses to replace a file that differs, unless overwrite is set', async () => {
+    await run(odoo);
+    const path =
+      'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml';
+    workspace.addContent({ [path]: 'hand-edited: true\n' });
+    await expect(run({ ...odoo, schedule: '0 4 * * *' })).rejects.toThrow(
+      /exist with different content: .*odoo-backup.yaml/,
+    );
+    expect(
+      workspace.content({
+        path: 'kubernetes/apps/base/backup-system/velero/schedules',
+      }),
+    ).toMatchObject({ 'odoo-backup.yaml': 'hand-edited: true\n' });
+    await run({ ...odoo, schedule: '0 4 * * *', overwrite: true });
+    expect(
+      (
+        workspace.content({
+          path: 'kubernetes/apps/base/backup-system/velero/schedules',
+        }) as any
+      )['odoo-backup.yaml'],
+    ).toMatch(/schedule: 0 4 \* \* \*/);
+  });
+
+  it.each([
+    [{ schedule: '0 3 * *' }, /schedule: "0 3 \* \*" must have five fields/],
+    [{ schedule: '0 0 3 * * *' }, /schedule: .* must have five fields/],
+    [{ schedule: '0 25 * * *' }, /schedule: .* out of range 0-23/],
+    [{ ttl: '7 days' }, /ttl: "7 days" is not a Go duration/],
+    [{ appName: 'Odoo_App' }, /appName: "Odoo_App" is not a DNS-1123 label/],
+    [
+      { labelSelector: 'app in (odoo)' },
+      /labelSelector: "app in \(odoo\)" is not a key=value term/,
+    ],
+    [
+      { bucket: 'Bad_Bucket' },
+      /bucket: "Bad_Bucket" is not a valid GCS bucket name/,
+    ],
+    [
+      { basePath: '../elsewhere' },
+      /basePath: .* must be a relative path inside the repository/,
+    ],
+  ])('rejects %p before writing anything', async (bad, message) => {
+    await expect(run({ ...odoo, ...bad })).rejects.toThrow(message);
+    expect(workspace.content()).toEqual({
+      kubernetes: {
+        apps: { overlays: { 'cluster-00': { 'kustomization.yaml': overlay } } },
+      },
+    });
+  });
+
+  it('takes defaults from config before the seed', async () => {
+    const configured = createVeleroGenerateAction({
+      config: new ConfigReader({
+        backups: {
+          scaffolder: { velero: { bucket: 'acme-velero', ttl: '720h' } },
+        },
+      }),
+    });
+    const ctx = createMockActionContext({
+      input: odoo as any,
+      workspacePath: workspace.path,
+    });
+    await configured.handler(ctx);
+    const app = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero',
+    }) as any;
+    expect(app.app['helmrelease.yaml']).toMatch(/bucket: acme-velero/);
+    expect(app.schedules['odoo-backup.yaml']).toMatch(/ttl: 720h/);
+    expect(app.schedules['odoo-backup.yaml']).toMatch(/schedule: 0 3 \* \* \*/);
+  });
+
+  it("lints a tree written by the seed's runbook", async () => {
+    workspace.setContent({
+      'kubernetes/apps/base/backup-system/namespace.yaml':
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: velero\n',
+      'kubernetes/apps/base/backup-system/velero/app/ocirepository.yaml':
+        'apiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: OCIRepository\nmetadata:\n  name: velero\n',
+      'kubernetes/apps/base/backup-system/velero/app/helmrelease.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: velero
+spec:
+  values:
+    image: { tag: v1.15.0 }
+    initContainers:
+      - name: velero-plugin-for-csi
+        image: velero/velero-plugin-for-csi:v0.8.0
+    nodeAgent:
+      privileged: true
+`,
+      'kubernetes/apps/base/backup-system/velero/ks.yaml':
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: velero\nspec:\n  path: ./apps/base/backup-system/velero/app\n',
+      'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml':
+        'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: odoo-daily\n',
+      'kubernetes/apps/base/business-system/odoo/app/postgres-cluster.yaml':
+        'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: odoo-pg\nspec:\n  podTemplate:\n    metadata:\n      labels: { app.kubernetes.io/name: odoo }\n',
+    });
+    const before = workspace.content();
+    const ctx = await run({ ...odoo, lintOnly: true });
+    expect(workspace.content()).toEqual(before);
+    const warnings: string[] = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'warnings',
+    )[1];
+    expect(warnings.join('\n')).toMatch(/v1beta2 is no longer served/);
+    expect(warnings.join('\n')).toMatch(
+      /remove the velero-plugin-for-csi init container/,
+    );
+    expect(warnings.join('\n')).toMatch(/nodeAgent.privileged does not exist/);
+    expect(warnings.join('\n')).toMatch(/CNPG has no spec.podTemplate/);
+    expect(warnings.join('\n')).toMatch(
+      /path .\/apps\/base\/backup-system\/velero\/app does not exist relative to the Flux source root/,
+    );
+    expect(warnings.join('\n')).toMatch(
+      /no Flux Kustomization applies the schedules/,
+    );
+    expect(warnings.join('\n')).toMatch(
+      /namespace.yaml: referenced by no kustomization.yaml/,
+    );
+    expect(warnings).toHaveLength(7);
+  });
+
+  it('gives the labels and hooks for the pull request', async () => {
+    const ctx = await run({ ...odoo, cnpgCluster: 'odoo-pg' });
+    const body: string = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'pullRequestBody',
+    )[1];
+    expect(body).toMatch(/app.kubernetes.io\/name: odoo/);
+    expect(body).toMatch(/inheritedMetadata/);
+    expect(body).toMatch(/pre.hook.backup.velero.io\/container: odoo/);
+  });
+});
