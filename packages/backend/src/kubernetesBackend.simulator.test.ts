@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { KubeSimulator } from '@internal/kube-simulator';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import request from 'supertest';
 
 // The demo cluster must be faithful enough for Backstage's own Kubernetes
@@ -31,7 +32,7 @@ describe('kubernetes-backend against the simulator', () => {
   it('lists the Odoo pods, deployment and PVC-backed workload', async () => {
     const { server } = await startTestBackend({
       features: [
-        import('@backstage/plugin-kubernetes-backend'),
+        kubernetesPlugin,
         catalogServiceMock.factory({ entities: [odoo] }),
         mockServices.rootConfig.factory({
           data: {

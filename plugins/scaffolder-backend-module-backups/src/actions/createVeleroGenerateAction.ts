@@ -241,7 +241,11 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
       },
     },
     async handler(ctx) {
-      const { overwrite, lintOnly, ...rest } = ctx.input;
+      const { overwrite, lintOnly, ...given } = ctx.input;
+      // Templates pass missing annotations and empty form fields as "": use the defaults.
+      const rest = Object.fromEntries(
+        Object.entries(given).filter(([, v]) => v !== ''),
+      ) as typeof given;
       const o = resolveOptions(rest, options.config);
       validateOptions(o);
 
