@@ -58,3 +58,15 @@ test('failed Velero backups and an unavailable BSL put the Velero tier at risk @
   await expect(veleroRow).toContainText(/Failed/);
   await screenshot(page, 'backups-velero-failing');
 });
+
+test('Backstage\'s own Kubernetes tab reads the Odoo workload from the same simulator @healthy', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/catalog/default/component/odoo/kubernetes');
+  await expect(page.getByText('demo').first()).toBeVisible();
+  await expect(page.getByText('odoo', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/Error communicating with Kubernetes/i)).toHaveCount(0);
+  await screenshot(page, 'kubernetes-tab-healthy');
+});
