@@ -11,7 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 SIM_PORT=8001
-LOG_DIR="$ROOT/test-results/logs"
+LOG_DIR="$ROOT/e2e-logs"
 mkdir -p "$LOG_DIR"
 PIDS=()
 cleanup() {

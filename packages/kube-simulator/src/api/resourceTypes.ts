@@ -92,6 +92,8 @@ export const builtInResourceTypes: ResourceType[] = [
   type('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, {
     shortNames: ['sc'],
   }),
+  // metrics-server: Backstage's Kubernetes plugin reads pod usage from it.
+  type('metrics.k8s.io', 'v1beta1', 'PodMetrics', 'pods'),
 ];
 
 /** The CRDs of the tools the product reads, at the versions current controllers serve. */

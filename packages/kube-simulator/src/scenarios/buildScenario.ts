@@ -4,6 +4,7 @@ import { odooWorkload } from './fixtures/odooWorkload';
 import { Clock } from './fixtures/time';
 import { velero, volumeSnapshotClass } from './fixtures/velero';
 import { volsync } from './fixtures/volsync';
+import { KubeObject } from '../store/KubeObject';
 import { Scenario, ScenarioName } from './Scenario';
 
 /** Every scenario, with what it changes from the healthy seed deployment. */
@@ -25,8 +26,37 @@ export const scenarioNames = Object.keys(
   scenarioDescriptions,
 ) as ScenarioName[];
 
+/** What metrics-server reports for each pod. */
+function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
+  return objects
+    .filter(o => o.apiVersion === 'v1' && o.kind === 'Pod')
+    .map(pod => ({
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: 'PodMetrics',
+      metadata: {
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace,
+        labels: pod.metadata.labels,
+      },
+      timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      window: '15s',
+      containers: (pod.spec?.containers ?? []).map((c: { name: string }) => ({
+        name: c.name,
+        usage: { cpu: '25m', memory: '256Mi' },
+      })),
+    }));
+}
+
 /** Builds a scenario's objects with timestamps relative to `now`. */
 export function buildScenario(name: ScenarioName, now: Date): Scenario {
+  const scenario = buildObjects(name, now);
+  return {
+    ...scenario,
+    objects: [...scenario.objects, ...podMetrics(scenario.objects, now)],
+  };
+}
+
+function buildObjects(name: ScenarioName, now: Date): Scenario {
   if (!scenarioNames.includes(name)) {
     throw new Error(
       `Unknown scenario "${name}"; use one of ${scenarioNames.join(', ')}`,
