@@ -51,6 +51,15 @@ PIDS+=($!)
 wait_for "http://localhost:7007/.backstage/health/v1/readiness" backend
 wait_for "http://localhost:3000" app
 
+# The catalog ingests the example entities a little after the backend is ready.
+for _ in $(seq 1 120); do
+  token=$(curl -fsS http://localhost:7007/api/auth/guest/refresh 2>/dev/null |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).backstageIdentity.token)}catch{}})' || true)
+  [ -n "$token" ] && curl -fsS -H "Authorization: Bearer $token" \
+    http://localhost:7007/api/catalog/entities/by-name/component/default/odoo-website >/dev/null 2>&1 && break
+  sleep 1
+done
+
 status=0
 # Each scenario's tests are tagged with its name, e.g. test('... @healthy', ...).
 for scenario in healthy velero-failing selector-mismatch; do

@@ -52,14 +52,36 @@ test('failed Velero backups and an unavailable BSL put the Velero tier at risk @
   await expect(page.getByTestId('backups-verdict')).toContainText(
     'Some backup tiers are failing.',
   );
-  const veleroRow = page.getByRole('row', { name: /velero\/odoo-daily/ });
+  const veleroRow = page
+    .getByRole('row')
+    .filter({ hasText: 'velero/odoo-daily' })
+    .filter({ hasText: 'Velero CSI snapshot' });
   await expect(veleroRow).toContainText('Critical');
   await expect(veleroRow).toContainText(/Unavailable/);
   await expect(veleroRow).toContainText(/Failed/);
   await screenshot(page, 'backups-velero-failing');
 });
 
-test('Backstage\'s own Kubernetes tab reads the Odoo workload from the same simulator @healthy', async ({
+test('a schedule whose selector matches no PVC shows the uncovered filestore and the fix @selector-mismatch', async ({
+  page,
+}) => {
+  await openOdooBackups(page);
+  const filestore = page
+    .getByRole('row')
+    .filter({ hasText: 'odoo-filestore' })
+    .filter({ hasText: 'remove the labelSelector' });
+  await expect(filestore).toContainText(
+    'add label `app.kubernetes.io/name=odoo` to PVC `odoo-filestore`, or remove the labelSelector of schedule `odoo-daily`',
+  );
+  const veleroRow = page
+    .getByRole('row')
+    .filter({ hasText: 'velero/odoo-daily' })
+    .filter({ hasText: 'Velero CSI snapshot' });
+  await expect(veleroRow).toContainText('matches no PVC in business-system');
+  await screenshot(page, 'backups-selector-mismatch');
+});
+
+test("Backstage's own Kubernetes tab reads the Odoo workload from the same simulator @healthy", async ({
   page,
 }) => {
   await page.goto('/');
@@ -67,6 +89,8 @@ test('Backstage\'s own Kubernetes tab reads the Odoo workload from the same simu
   await page.goto('/catalog/default/component/odoo/kubernetes');
   await expect(page.getByText('demo').first()).toBeVisible();
   await expect(page.getByText('odoo', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(/Error communicating with Kubernetes/i)).toHaveCount(0);
+  await expect(
+    page.getByText(/Error communicating with Kubernetes/i),
+  ).toHaveCount(0);
   await screenshot(page, 'kubernetes-tab-healthy');
 });
