@@ -86,6 +86,8 @@ const columns: TableColumn<Tier>[] = [
   },
   {
     title: 'Why',
+    cellStyle: { minWidth: 360 },
+    headerStyle: { minWidth: 360 },
     render: tier =>
       tier.reasons.length === 0 ? (
         '–'
