@@ -17,6 +17,7 @@ import { SourceErrors } from '../SourceErrors';
 import { VerdictHeader } from '../VerdictHeader';
 
 const DEFAULT_REFRESH_SECONDS = 60;
+const RESTORE_REFRESH_SECONDS = 5;
 
 /** The Backups tab of an entity page. */
 export function EntityBackupsContent() {
@@ -33,12 +34,15 @@ export function EntityBackupsContent() {
     async () => (available ? backupsApi.getOverview(entityRef) : undefined),
     [backupsApi, entityRef, available],
   );
-  useInterval(
-    retry,
-    available && refreshIntervalSeconds > 0
-      ? refreshIntervalSeconds * 1000
-      : null,
+  // While a restore runs, follow its progress closely; otherwise use the configured pace.
+  const restoring = value?.clusters.some(c =>
+    c.velero?.restores.some(r => ['New', 'InProgress'].includes(r.phase)),
   );
+  let delay: number | null = null;
+  if (available && restoring) delay = RESTORE_REFRESH_SECONDS * 1000;
+  else if (available && refreshIntervalSeconds > 0)
+    delay = refreshIntervalSeconds * 1000;
+  useInterval(retry, delay);
 
   if (!available) {
     return (
