@@ -3,10 +3,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { CnpgBackup, CnpgSection } from '@internal/plugin-backups-common';
 import { PhaseChip } from '../PhaseChip';
+import { RelativeTime } from '../RelativeTime';
 import { PitrWindow } from '../PitrWindow';
 import { describeCron } from '../../utils/describeCron';
 import {
-  formatAbsolute,
   formatRelative,
   formatSeconds,
   secondsBetween,
@@ -25,11 +25,7 @@ const backupColumns: TableColumn<CnpgBackup>[] = [
     title: 'Started',
     field: 'startedAt',
     defaultSort: 'desc',
-    render: b => (
-      <span title={formatAbsolute(b.startedAt)}>
-        {formatRelative(b.startedAt)}
-      </span>
-    ),
+    render: b => <RelativeTime time={b.startedAt} />,
   },
   {
     title: 'Duration',

@@ -3,7 +3,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { VeleroRestore } from '@internal/plugin-backups-common';
 import { PhaseChip } from '../PhaseChip';
-import { formatAbsolute, formatRelative } from '../../utils/formatTime';
+import { RelativeTime } from '../RelativeTime';
 
 function progress(restore: VeleroRestore) {
   if (!restore.totalItems) return undefined;
@@ -37,11 +37,7 @@ const columns: TableColumn<VeleroRestore>[] = [
     title: 'Started',
     field: 'startTimestamp',
     defaultSort: 'desc',
-    render: r => (
-      <span title={formatAbsolute(r.startTimestamp)}>
-        {formatRelative(r.startTimestamp)}
-      </span>
-    ),
+    render: r => <RelativeTime time={r.startTimestamp} />,
   },
   {
     title: 'Errors / warnings',

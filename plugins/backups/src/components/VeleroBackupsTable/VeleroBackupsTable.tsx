@@ -2,12 +2,8 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { VeleroBackup } from '@internal/plugin-backups-common';
 import { PhaseChip } from '../PhaseChip';
-import {
-  formatAbsolute,
-  formatRelative,
-  formatSeconds,
-  secondsBetween,
-} from '../../utils/formatTime';
+import { RelativeTime } from '../RelativeTime';
+import { formatSeconds, secondsBetween } from '../../utils/formatTime';
 
 type Row = VeleroBackup & { id: string; durationSeconds?: number };
 
@@ -25,11 +21,7 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
       title: 'Started',
       field: 'startTimestamp',
       defaultSort: 'desc',
-      render: row => (
-        <span title={formatAbsolute(row.startTimestamp)}>
-          {formatRelative(row.startTimestamp)}
-        </span>
-      ),
+      render: row => <RelativeTime time={row.startTimestamp} />,
     },
     {
       title: 'Duration',
@@ -39,11 +31,7 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
     {
       title: 'Expires',
       field: 'expiration',
-      render: row => (
-        <span title={formatAbsolute(row.expiration)}>
-          {formatRelative(row.expiration)}
-        </span>
-      ),
+      render: row => <RelativeTime time={row.expiration} />,
     },
     {
       title: 'Items',

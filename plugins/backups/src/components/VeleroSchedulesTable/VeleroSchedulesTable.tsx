@@ -2,8 +2,8 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { VeleroSchedule } from '@internal/plugin-backups-common';
 import { PhaseChip } from '../PhaseChip';
+import { RelativeTime } from '../RelativeTime';
 import { describeCron } from '../../utils/describeCron';
-import { formatAbsolute, formatRelative } from '../../utils/formatTime';
 
 const columns: TableColumn<VeleroSchedule>[] = [
   { title: 'Schedule', field: 'name', highlight: true },
@@ -43,11 +43,7 @@ const columns: TableColumn<VeleroSchedule>[] = [
   {
     title: 'Last backup',
     field: 'lastBackup',
-    render: s => (
-      <span title={formatAbsolute(s.lastBackup)}>
-        {formatRelative(s.lastBackup)}
-      </span>
-    ),
+    render: s => <RelativeTime time={s.lastBackup} />,
   },
 ];
 

@@ -3,8 +3,9 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { VolsyncSection } from '@internal/plugin-backups-common';
 import { PhaseChip } from '../PhaseChip';
+import { RelativeTime } from '../RelativeTime';
 import { describeCron } from '../../utils/describeCron';
-import { formatAbsolute, formatRelative } from '../../utils/formatTime';
+import { formatRelative } from '../../utils/formatTime';
 
 function retention(retain?: Record<string, number | string>) {
   if (!retain) return 'not set';
@@ -32,11 +33,10 @@ export function VolsyncCard(props: { volsync: VolsyncSection }) {
             {source.schedule
               ? `${describeCron(source.schedule)} (${source.schedule})`
               : `manual trigger ${source.manual ?? ''}`}
-            {' · '}last sync{' '}
-            <span title={formatAbsolute(source.lastSyncTime)}>
-              {formatRelative(source.lastSyncTime)}
-            </span>
-            {source.lastSyncDuration ? ` took ${source.lastSyncDuration}` : ''}{' '}
+            {' · '}last sync <RelativeTime time={source.lastSyncTime} />
+            {source.lastSyncDuration
+              ? ` took ${source.lastSyncDuration}`
+              : ''}{' '}
             · next {formatRelative(source.nextSyncTime)} · keeps{' '}
             {retention(source.retain)}
           </Typography>
