@@ -105,13 +105,28 @@ const overlay =
 
 describe('the "Add Velero backup" template, dry-run through the scaffolder backend', () => {
   it('creates the whole Velero directory in a repository that has none', async () => {
+    const app = 'kubernetes/apps/base/business-system/odoo/app';
     const { files, output } = await dryRun([
       file(OVERLAY, overlay),
       file(
         'kubernetes/apps/base/business-system/kustomization.yaml',
-        'resources: []\n',
+        'resources:\n  - odoo/app\n',
+      ),
+      file(`${app}/kustomization.yaml`, 'resources:\n  - pvc.yaml\n'),
+      file(
+        `${app}/pvc.yaml`,
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n',
       ),
     ]);
+    expect(parse(files[`${app}/kustomization.yaml`]).patches).toEqual([
+      {
+        path: 'velero-backup-pvc-labels.yaml',
+        target: { kind: 'PersistentVolumeClaim' },
+      },
+    ]);
+    expect(
+      parse(files[`${app}/velero-backup-pvc-labels.yaml`]).metadata.labels,
+    ).toEqual({ 'app.kubernetes.io/name': 'odoo' });
     expect(
       Object.keys(files)
         .filter(p => p.includes('backup-system'))

@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { parse } from 'yaml';
 import { createVeleroGenerateAction } from './createVeleroGenerateAction';
 
 const OVERLAY = 'kubernetes/apps/overlays/cluster-00/kustomization.yaml';
@@ -227,5 +228,70 @@ spec:
     expect(body).toMatch(/app.kubernetes.io\/name: odoo/);
     expect(body).toMatch(/inheritedMetadata/);
     expect(body).toMatch(/pre.hook.backup.velero.io\/container: odoo/);
+  });
+
+  it("patches labels and hooks into the app's kustomization when the seed layout is there, once", async () => {
+    const app = 'kubernetes/apps/base/business-system/odoo/app';
+    workspace.addContent({
+      [`${app}/kustomization.yaml`]:
+        '# odoo\nresources:\n  - pvc.yaml\n  - postgres-cluster.yaml\n  - helmrelease.yaml\n',
+      [`${app}/pvc.yaml`]:
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n',
+      [`${app}/postgres-cluster.yaml`]:
+        'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: odoo-pg\nspec:\n  instances: 3\n',
+      [`${app}/helmrelease.yaml`]:
+        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: odoo\n',
+    });
+    const ctx = await run(odoo);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.appPatches).toEqual([
+      'selector label on every PVC',
+      'selector label on CNPG cluster odoo-pg (spec.inheritedMetadata)',
+      'hook annotations in HelmRelease odoo values.podAnnotations',
+    ]);
+    const written = workspace.content({ path: app }) as Record<string, string>;
+    expect(parse(written['kustomization.yaml']).patches).toEqual([
+      {
+        path: 'velero-backup-pvc-labels.yaml',
+        target: { kind: 'PersistentVolumeClaim' },
+      },
+      {
+        path: 'velero-backup-cnpg-labels.yaml',
+        target: {
+          group: 'postgresql.cnpg.io',
+          kind: 'Cluster',
+          name: 'odoo-pg',
+        },
+      },
+      {
+        path: 'velero-backup-hooks.yaml',
+        target: { kind: 'HelmRelease', name: 'odoo' },
+      },
+    ]);
+    expect(written['kustomization.yaml'].startsWith('# odoo\n')).toBe(true);
+    expect(parse(written['velero-backup-cnpg-labels.yaml']).spec).toEqual({
+      inheritedMetadata: { labels: { 'app.kubernetes.io/name': 'odoo' } },
+    });
+    expect(
+      parse(written['velero-backup-hooks.yaml']).spec.values.podAnnotations[
+        'pre.hook.backup.velero.io/container'
+      ],
+    ).toBe('odoo');
+    expect(outputs.pullRequestBody).toMatch(
+      /Written into the app's kustomization/,
+    );
+
+    const before = JSON.stringify(workspace.content());
+    await run(odoo);
+    expect(JSON.stringify(workspace.content())).toBe(before);
+  });
+
+  it('leaves the app alone and only reports labels and hooks when its layout is unknown', async () => {
+    const ctx = await run(odoo);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.appPatches).toEqual([]);
+    expect(
+      outputs.files.some((f: string) => f.includes('business-system')),
+    ).toBe(false);
   });
 });

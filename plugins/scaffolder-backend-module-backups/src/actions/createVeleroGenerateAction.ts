@@ -1,8 +1,10 @@
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
 import { posix, relative, resolve } from 'node:path';
 import { appChanges } from '../generate/appChanges';
+import { planAppPatches } from '../generate/planAppPatches';
 import { planVeleroBackup } from '../generate/planVeleroBackup';
 import {
   classifyPlannedFiles,
@@ -204,6 +206,13 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
                 'Container that runs the backup hooks (default appName)',
             })
             .optional(),
+        appPath: z =>
+          z
+            .string({
+              description:
+                "The app's kustomization directory, where labels and hooks are patched in (default <basePath>/<namespace>/<appName>/app, the seed's layout); without a kustomization there they only go to the pull request body",
+            })
+            .optional(),
         overwrite: z =>
           z
             .boolean({
@@ -233,6 +242,11 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
           z.record(z.string(), z.string(), {
             description: "Labels the app's PVCs and CNPG cluster need",
           }),
+        appPatches: z =>
+          z.array(z.string(), {
+            description:
+              "Labels and hooks written into the app's kustomization",
+          }),
         pullRequestBody: z =>
           z.string({
             description:
@@ -241,13 +255,25 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
       },
     },
     async handler(ctx) {
-      const { overwrite, lintOnly, ...given } = ctx.input;
+      const {
+        overwrite,
+        lintOnly,
+        appPath: givenAppPath,
+        ...given
+      } = ctx.input;
       // Templates pass missing annotations and empty form fields as "": use the defaults.
       const rest = Object.fromEntries(
         Object.entries(given).filter(([, v]) => v !== ''),
       ) as typeof given;
       const o = resolveOptions(rest, options.config);
       validateOptions(o);
+      const appPath =
+        givenAppPath || posix.join(o.basePath, o.namespace, o.appName, 'app');
+      if (appPath.startsWith('/') || appPath.split('/').includes('..')) {
+        throw new InputError(
+          `Invalid input for backups:velero:generate: appPath: "${appPath}" must be a relative path inside the repository`,
+        );
+      }
 
       const workspace = ctx.workspacePath;
       const existing = new Map<string, string | undefined>();
@@ -270,23 +296,28 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
         ctx.output('createdVelero', false);
         ctx.output('warnings', findings);
         ctx.output('labels', changes.labels);
+        ctx.output('appPatches', []);
         ctx.output(
           'pullRequestBody',
-          describePullRequest(o, [], findings, changes, false),
+          describePullRequest(o, [], findings, changes, false, []),
         );
         return;
       }
 
       const plan = planVeleroBackup(o, read);
+      const appFiles = await listYaml(workspace, appPath);
+      for (const file of appFiles) existing.set(file.path, file.content);
+      const app = planAppPatches(o, appPath, appFiles);
       const edited = new Set([
         o.overlayKustomization,
         posix.join(
           o.basePath,
           'backup-system/velero/schedules/kustomization.yaml',
         ),
+        posix.join(appPath, 'kustomization.yaml'),
       ]);
       const { changed, conflicts } = classifyPlannedFiles(
-        plan.files,
+        [...plan.files, ...app.files],
         existing,
         edited,
         Boolean(overwrite),
@@ -312,6 +343,7 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
       ctx.output('createdVelero', plan.createdVelero);
       ctx.output('warnings', warnings);
       ctx.output('labels', changes.labels);
+      ctx.output('appPatches', app.patched);
       ctx.output(
         'pullRequestBody',
         describePullRequest(
@@ -320,6 +352,7 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
           warnings,
           changes,
           plan.createdVelero,
+          app.patched,
         ),
       );
     },

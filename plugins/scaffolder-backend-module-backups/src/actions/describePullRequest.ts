@@ -8,6 +8,7 @@ export function describePullRequest(
   warnings: string[],
   changes: ReturnType<typeof appChanges>,
   createdVelero: boolean,
+  appPatches: string[],
 ): string {
   const lines = [
     `Adds a daily Velero backup of \`${o.namespace}\` (${o.labelSelector}) to \`${o.storageLocation}\` (${o.provider} bucket \`${o.bucket}\`), schedule \`${o.schedule}\`, retention ${o.ttl}.`,
@@ -26,6 +27,13 @@ export function describePullRequest(
     `- A VolumeSnapshotClass for \`${o.snapshotLocation}\` exists and carries \`velero.io/csi-volumesnapshot-class: "true"\`.`,
     "- After Flux applies it, the Backups tab in Backstage shows the new tier and covers the app's PVCs.",
     '',
+    ...(appPatches.length
+      ? [
+          "### Written into the app's kustomization",
+          ...appPatches.map(p => `- ${p}`),
+          '',
+        ]
+      : []),
     "### Labels the app's resources need (seed §3.1)",
     "Without them the schedule's selector matches nothing and backups hold no volume data.",
     '',
