@@ -5,9 +5,17 @@ import { resolve } from 'node:path';
 // Screenshots land in an ignored folder at the repository root.
 const SCREENSHOTS = resolve(__dirname, '../../../e2e-screenshots');
 
-async function openOdooBackups(page: Page) {
+/** Signs in as guest and waits until the app has stored the session. */
+async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Backups for Backstage Catalog')).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
+async function openOdooBackups(page: Page) {
+  await signIn(page);
   await page.goto('/catalog/default/component/odoo');
   await page.getByRole('tab', { name: 'Backups' }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/odoo\/backups/);
@@ -38,8 +46,7 @@ test("the Backups tab lists Odoo's daily Velero backups @healthy", async ({
 test('a component without Kubernetes annotations has no Backups tab @healthy', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   await page.goto('/catalog/default/component/odoo-website');
   await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Backups' })).toHaveCount(0);
@@ -84,8 +91,7 @@ test('a schedule whose selector matches no PVC shows the uncovered filestore and
 test("Backstage's own Kubernetes tab reads the Odoo workload from the same simulator @healthy", async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   await page.goto('/catalog/default/component/odoo/kubernetes');
   await expect(page.getByText('demo').first()).toBeVisible();
   await expect(page.getByText('odoo', { exact: true }).first()).toBeVisible();
