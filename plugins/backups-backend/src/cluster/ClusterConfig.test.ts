@@ -37,21 +37,31 @@ describe('readClusterConfigs', () => {
     expect(clusters).toEqual([
       {
         name: 'a',
+        title: undefined,
         url: 'https://a',
-        serviceAccountToken: 't',
+        authMetadata: {
+          'kubernetes.io/auth-provider': 'serviceAccount',
+          serviceAccountToken: 't',
+        },
         caData: 'ca',
         caFile: undefined,
         skipTLSVerify: false,
       },
       {
         name: 'in-cluster',
+        title: undefined,
         url: 'https://kubernetes.default.svc',
-        serviceAccountToken: undefined,
+        authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount' },
         caData: undefined,
         caFile: undefined,
         skipTLSVerify: false,
       },
-      { name: 'local', url: 'http://127.0.0.1:8001', skipTLSVerify: true },
+      {
+        name: 'local',
+        url: 'http://127.0.0.1:8001',
+        authMetadata: { 'kubernetes.io/auth-provider': 'localKubectlProxy' },
+        skipTLSVerify: true,
+      },
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(/"gke" is not supported/),

@@ -2,6 +2,8 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  Observable,
+  type ConfigurationOptions,
 } from '@kubernetes/client-node';
 import {
   ClusterState,
@@ -9,30 +11,39 @@ import {
   ListOptions,
   ResourceRef,
 } from './ClusterState';
+import { projectItem } from './projections';
 
-type Page = { items?: any[]; metadata?: { continue?: string } };
+type Page = {
+  items?: unknown[];
+  // Typed core models (CoreV1Api) name the token `_continue`.
+  metadata?: { continue?: string; _continue?: string };
+};
 
 /** Raised when the API server does not answer within the configured time. */
 export class ClusterTimeoutError extends Error {
   readonly name = 'ClusterTimeoutError';
 }
 
-function project(raw: any): KubeItem {
-  // JSON round trip: typed client-node models carry Date objects.
-  const plain = JSON.parse(JSON.stringify(raw));
-  const { name, namespace, labels, creationTimestamp } = plain.metadata ?? {};
+/** Per-request options that make client-node's fetch abortable. */
+function abortable(signal: AbortSignal): ConfigurationOptions {
   return {
-    metadata: { name, namespace, labels, creationTimestamp },
-    spec: plain.spec,
-    status: plain.status,
-    // VolumeSnapshotClass keeps its fields at the top level.
-    ...(plain.driver ? { driver: plain.driver } : {}),
+    middleware: [
+      {
+        pre: context => {
+          context.setSignal(signal);
+          return new Observable(Promise.resolve(context));
+        },
+        post: context => new Observable(Promise.resolve(context)),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
   };
 }
 
 /**
  * The cluster-state layer that LISTs on every call, page by page with
- * `limit`/`continue`, and keeps only the fields readers use.
+ * `limit`/`continue`, and keeps only the fields readers use (see
+ * `projectItem`). Each page request is aborted after `timeoutMs`.
  */
 export class ListingClusterState implements ClusterState {
   readonly clusterName: string;
@@ -44,7 +55,9 @@ export class ListingClusterState implements ClusterState {
   static create(options: {
     clusterName: string;
     kubeConfig: KubeConfig;
+    /** Items per LIST page. Default 500. */
     pageSize?: number;
+    /** Per-request timeout. Default 10 000 ms. */
     timeoutMs?: number;
   }) {
     return new ListingClusterState(options);
@@ -70,19 +83,49 @@ export class ListingClusterState implements ClusterState {
     const items: KubeItem[] = [];
     let continueToken: string | undefined;
     do {
-      const page = await this.#withTimeout(
-        this.#page(resource, options, continueToken),
-      );
-      items.push(...(page.items ?? []).map(project));
-      continueToken = page.metadata?.continue || undefined;
+      const page = await this.#page(resource, options, continueToken);
+      for (const raw of page.items ?? []) {
+        items.push(projectItem(resource, raw));
+      }
+      continueToken =
+        page.metadata?.continue || page.metadata?._continue || undefined;
     } while (continueToken);
     return items;
   }
 
-  #page(
+  async #page(
     resource: ResourceRef,
     options: ListOptions,
-    continueToken?: string,
+    continueToken: string | undefined,
+  ): Promise<Page> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    try {
+      return await this.#request(
+        resource,
+        options,
+        continueToken,
+        abortable(controller.signal),
+      );
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new ClusterTimeoutError(
+          `no answer from cluster "${this.clusterName}" within ${
+            this.#timeoutMs
+          } ms`,
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #request(
+    resource: ResourceRef,
+    options: ListOptions,
+    continueToken: string | undefined,
+    requestOptions: ConfigurationOptions,
   ): Promise<Page> {
     const common = {
       labelSelector: options.labelSelector,
@@ -91,52 +134,26 @@ export class ListingClusterState implements ClusterState {
       _continue: continueToken,
     };
     if (resource.group === '') {
+      // The only core kind the readers need; Secrets are never read.
       if (resource.plural !== 'persistentvolumeclaims' || !options.namespace) {
         throw new Error(
           `core resource ${resource.plural} is not read by the backups plugin`,
         );
       }
-      return this.#core.listNamespacedPersistentVolumeClaim({
-        namespace: options.namespace,
-        ...common,
-      }) as Promise<Page>;
+      return this.#core.listNamespacedPersistentVolumeClaim(
+        { namespace: options.namespace, ...common },
+        requestOptions,
+      ) as Promise<Page>;
     }
     const { group, version, plural } = resource;
     return options.namespace
-      ? this.#custom.listNamespacedCustomObject({
-          group,
-          version,
-          plural,
-          namespace: options.namespace,
-          ...common,
-        })
-      : this.#custom.listClusterCustomObject({
-          group,
-          version,
-          plural,
-          ...common,
-        });
-  }
-
-  async #withTimeout<T>(promise: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ClusterTimeoutError(
-              `no answer from cluster "${this.clusterName}" within ${
-                this.#timeoutMs
-              } ms`,
-            ),
-          ),
-        this.#timeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([promise, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+      ? this.#custom.listNamespacedCustomObject(
+          { group, version, plural, namespace: options.namespace, ...common },
+          requestOptions,
+        )
+      : this.#custom.listClusterCustomObject(
+          { group, version, plural, ...common },
+          requestOptions,
+        );
   }
 }

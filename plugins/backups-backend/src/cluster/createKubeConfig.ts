@@ -1,40 +1,56 @@
-import { KubeConfig } from '@kubernetes/client-node';
-import { ClusterConfig } from './ClusterConfig';
+import { KubeConfig, type User } from '@kubernetes/client-node';
+import {
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  SERVICEACCOUNT_CA_PATH,
+} from '@backstage/plugin-kubernetes-common';
+import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 
-const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-const IN_CLUSTER_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt';
+/** The pod's projected service account token, which kubelet rotates. */
+export const SERVICEACCOUNT_TOKEN_PATH =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /**
- * A client-node KubeConfig for one cluster. Without a configured token it uses
- * the pod's service account token file, which client-node re-reads as kubelet rotates it.
- * Note: client-node refuses plain http:// servers unless skipTLSVerify is set.
+ * A client-node KubeConfig for one cluster. With `authMetadata.serviceAccountToken`
+ * it sends that token; without, it uses the pod's service account token file
+ * (client-node re-reads it as it rotates) and, unless `caData`/`caFile` say
+ * otherwise, the pod's CA bundle. `kubectl proxy` gets no credentials.
+ *
+ * client-node 1.x refuses a plain `http://` server unless `skipTLSVerify` is
+ * true, so `kubectl proxy` and test servers need it.
  */
-export function createKubeConfig(cluster: ClusterConfig): KubeConfig {
+export function createKubeConfig(cluster: ClusterDetails): KubeConfig {
+  const token = cluster.authMetadata.serviceAccountToken;
+  const viaProxy =
+    cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ===
+    'localKubectlProxy';
+  const inCluster = !token && !viaProxy;
+  let user: User = { name: 'backstage' };
+  if (token) user = { name: 'backstage', token };
+  else if (inCluster) {
+    user = {
+      name: 'backstage',
+      authProvider: {
+        name: 'tokenFile',
+        config: { tokenFile: SERVICEACCOUNT_TOKEN_PATH },
+      },
+    };
+  }
   const kc = new KubeConfig();
-  const inCluster = cluster.serviceAccountToken === undefined;
   kc.loadFromOptions({
     clusters: [
       {
         name: cluster.name,
         server: cluster.url,
-        skipTLSVerify: cluster.skipTLSVerify,
+        skipTLSVerify: cluster.skipTLSVerify ?? false,
         caData: cluster.caData,
         caFile:
           cluster.caFile ??
-          (inCluster && !cluster.caData ? IN_CLUSTER_CA : undefined),
+          (inCluster && !cluster.caData && !cluster.skipTLSVerify
+            ? SERVICEACCOUNT_CA_PATH
+            : undefined),
       },
     ],
-    users: [
-      inCluster
-        ? {
-            name: 'backstage',
-            authProvider: {
-              name: 'tokenFile',
-              config: { tokenFile: IN_CLUSTER_TOKEN },
-            },
-          }
-        : { name: 'backstage', token: cluster.serviceAccountToken },
-    ],
+    users: [user],
     contexts: [
       { name: cluster.name, cluster: cluster.name, user: 'backstage' },
     ],

@@ -11,6 +11,7 @@ export type {
   ListOptions,
   ResourceRef,
 } from './ClusterState';
+export { projectItem } from './projections';
 export { resources } from './resources';
 export { resolveEntityTargets } from './resolveEntityTargets';
 export { toSourceError } from './toSourceError';

@@ -2,8 +2,8 @@ import type { Entity } from '@backstage/catalog-model';
 import { resolveEntityTargets } from './resolveEntityTargets';
 
 const clusters = [
-  { name: 'cluster-00', url: 'https://a', skipTLSVerify: false },
-  { name: 'cluster-01', url: 'https://b', skipTLSVerify: false },
+  { name: 'cluster-00', url: 'https://a', authMetadata: {} },
+  { name: 'cluster-01', url: 'https://b', authMetadata: {} },
 ];
 
 function entity(annotations: Record<string, string>): Entity {
@@ -64,7 +64,8 @@ describe('resolveEntityTargets', () => {
         'backups.backstage.io/velero-schedules': 'odoo-daily, odoo-weekly',
         'backups.backstage.io/cnpg-clusters': 'odoo-pg',
         'backups.backstage.io/volsync-sources': 'odoo-filestore',
-        'backups.backstage.io/flux-objects': 'HelmRelease/business-system/odoo',
+        'backups.backstage.io/flux-objects':
+          'HelmRelease/business-system/odoo, odoo, a/b/c/d',
       }),
       clusters,
     );

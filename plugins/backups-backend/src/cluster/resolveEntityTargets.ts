@@ -13,7 +13,7 @@ import {
   type SourceError,
 } from '@internal/plugin-backups-common';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
-import { ClusterConfig } from './ClusterConfig';
+import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -23,10 +23,13 @@ function list(value: string | undefined): string[] | undefined {
     .filter(Boolean);
 }
 
+/** `Kind/namespace/name` entries; malformed ones are ignored. */
 function fluxObjects(value: string | undefined) {
-  return list(value)?.map(ref => {
-    const [kind, namespace, name] = ref.split('/');
-    return { kind, namespace, name };
+  return list(value)?.flatMap(ref => {
+    const [kind, namespace, name, ...rest] = ref.split('/');
+    return kind && namespace && name && rest.length === 0
+      ? [{ kind, namespace, name }]
+      : [];
   });
 }
 
@@ -36,9 +39,9 @@ function fluxObjects(value: string | undefined) {
  */
 export function resolveEntityTargets(
   entity: Entity,
-  clusters: ClusterConfig[],
+  clusters: ClusterDetails[],
 ): {
-  targets: Array<{ cluster: ClusterConfig; target: EntityTarget }>;
+  targets: Array<{ cluster: ClusterDetails; target: EntityTarget }>;
   errors: SourceError[];
 } {
   const annotations = entity.metadata.annotations ?? {};

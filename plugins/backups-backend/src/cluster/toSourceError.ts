@@ -5,13 +5,13 @@ import { ClusterTimeoutError } from './ListingClusterState';
 const TOOLS: Record<string, string> = {
   'velero.io': 'Velero',
   'postgresql.cnpg.io': 'CloudNativePG',
-  'barmancloud.cnpg.io': 'the Barman Cloud Plugin',
+  'barmancloud.cnpg.io': 'The Barman Cloud Plugin',
   'volsync.backube': 'VolSync',
   'kustomize.toolkit.fluxcd.io': 'Flux kustomize-controller',
   'helm.toolkit.fluxcd.io': 'Flux helm-controller',
   'source.toolkit.fluxcd.io': 'Flux source-controller',
   'external-secrets.io': 'External Secrets',
-  'snapshot.storage.k8s.io': 'the CSI snapshot controller',
+  'snapshot.storage.k8s.io': 'The CSI snapshot controller',
 };
 
 function statusCode(error: any): number | undefined {

@@ -1,5 +1,7 @@
 export { readClusterSnapshot } from './readClusterSnapshot';
-export { readVelero, includesNamespace } from './readVelero';
+export { readVelero } from './readVelero';
+export { includesNamespace } from './includesNamespace';
+export { scheduleLabelValue } from './scheduleLabelValue';
 export type { VeleroReaderOptions } from './readVelero';
 export { readCnpg } from './readCnpg';
 export { readVolsync } from './readVolsync';

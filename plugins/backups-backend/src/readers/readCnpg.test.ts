@@ -150,9 +150,50 @@ describe('readCnpg', () => {
         source: 'cnpg',
         reason: 'NotInstalled',
         message: expect.stringMatching(
-          /^the Barman Cloud Plugin is not installed/,
+          /^The Barman Cloud Plugin is not installed on cluster "fake"/,
         ),
       }),
+    ]);
+  });
+
+  it('says when a cluster names an ObjectStore that does not exist', async () => {
+    server.use(fakeCluster(lists({ [STORES]: [] })).handler);
+    const { section, errors } = await readCnpg(fakeClusterState(), target);
+    expect(section!.clusters[0]).toMatchObject({
+      objectStore: 'odoo-objstore',
+      recoveryWindowSource: 'objectStore',
+      firstRecoverabilityPoint: undefined,
+    });
+    expect(errors).toEqual([
+      {
+        source: 'cnpg',
+        reason: 'NotConfigured',
+        message:
+          'Cluster odoo-pg archives through the Barman Cloud Plugin to ObjectStore "odoo-objstore", which does not exist in namespace business-system',
+      },
+    ]);
+  });
+
+  it('selects clusters by the labels they pass on to their pods', async () => {
+    server.use(
+      fakeCluster(
+        lists({
+          [`${NS}/clusters`]: [
+            item('odoo-pg', 'business-system', {
+              spec: {
+                inheritedMetadata: {
+                  labels: { 'app.kubernetes.io/name': 'odoo' },
+                },
+              },
+            }),
+            item('other-pg', 'business-system', {}),
+          ],
+        }),
+      ).handler,
+    );
+    const { section } = await readCnpg(fakeClusterState(), target);
+    expect(section!.clusters.map(c => [c.name, c.inheritedLabels])).toEqual([
+      ['odoo-pg', { 'app.kubernetes.io/name': 'odoo' }],
     ]);
   });
 });

@@ -91,8 +91,13 @@ export async function readCnpg(
   } else if (target.labelSelector) {
     // Seed §3.1: the app's CNPG cluster often lacks the app label; when the
     // selector matches none, every cluster of the namespace belongs to the app.
-    const matching = all.filter(c =>
-      matchesLabelSelector(target.labelSelector, c.metadata.labels),
+    const matching = all.filter(
+      c =>
+        matchesLabelSelector(target.labelSelector, c.metadata.labels) ||
+        matchesLabelSelector(
+          target.labelSelector,
+          c.spec?.inheritedMetadata?.labels,
+        ),
     );
     if (matching.length > 0) clusters = matching;
   }
@@ -119,10 +124,26 @@ export async function readCnpg(
     ),
   ]);
 
+  const mapped = clusters.map(c => toCluster(c, stores));
+  if (stores) {
+    for (const c of mapped) {
+      if (
+        c.objectStore &&
+        !stores.some(s => s.metadata.name === c.objectStore)
+      ) {
+        errors.push({
+          source: 'cnpg',
+          reason: 'NotConfigured',
+          message: `Cluster ${c.name} archives through the Barman Cloud Plugin to ObjectStore "${c.objectStore}", which does not exist in namespace ${namespace}`,
+        });
+      }
+    }
+  }
+
   return {
     errors,
     section: {
-      clusters: clusters.map(c => toCluster(c, stores)),
+      clusters: mapped,
       backups: (backups ?? [])
         .filter(b => names.has(b.spec?.cluster?.name))
         .map(b => ({

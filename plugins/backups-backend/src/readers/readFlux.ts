@@ -7,44 +7,27 @@ import { ClusterState, KubeItem } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
 import { matchesLabelSelector } from '../selectors/labelSelector';
+import { FluxKind, fluxKey, sourceKeys, toFluxObject } from './mapFlux';
 import { conditionOf, tryList } from './tryList';
 
-function revision(
-  kind: FluxObject['kind'],
-  item: KubeItem,
-): string | undefined {
-  if (kind === 'Kustomization') return item.status?.lastAppliedRevision;
-  if (kind === 'HelmRelease') {
-    // HelmRelease v2 has no lastAppliedRevision; the newest release is history[0].
-    const latest = item.status?.history?.[0];
-    return latest
-      ? `${latest.chartName}@${latest.chartVersion} (app ${
-          latest.appVersion ?? '?'
-        }, ${latest.status})`
-      : undefined;
-  }
-  return item.status?.artifact?.revision;
+type Listed = { kind: FluxKind; item: KubeItem; key: string };
+
+/** Values of the selector's equality terms: `app.kubernetes.io/name=odoo` gives `odoo`. */
+function selectorValues(selector: string | undefined): string[] {
+  return (selector ?? '')
+    .split(',')
+    .map(term => term.match(/^[^!=\s]+\s*==?\s*(\S+)$/)?.[1])
+    .filter((v): v is string => Boolean(v));
 }
 
-function toFlux(
-  kind: FluxObject['kind'],
-  role: FluxObject['role'],
-  item: KubeItem,
-): FluxObject {
-  return {
-    kind,
-    name: item.metadata.name,
-    namespace: item.metadata.namespace ?? '',
-    role,
-    ready: conditionOf(item, 'Ready'),
-    suspended: Boolean(item.spec?.suspend),
-    revision: revision(kind, item),
-  };
+function deploysTo(item: KubeItem, namespace: string) {
+  return (item.spec?.targetNamespace ?? item.metadata.namespace) === namespace;
 }
 
 /**
- * The Flux objects that deploy Velero and the app, and the ExternalSecrets in
- * Velero's namespace. Secret data is never read.
+ * The Flux objects that deploy Velero (role `velero`) and the app (role
+ * `app`, or exactly the pinned objects), the sources they pull from, and the
+ * ExternalSecrets in Velero's namespace. Secrets are never listed.
  */
 export async function readFlux(
   state: ClusterState,
@@ -53,93 +36,92 @@ export async function readFlux(
 ): Promise<{ section?: FluxSection; errors: SourceError[] }> {
   const errors: SourceError[] = [];
   const velero = options.veleroNamespace;
-  const [
-    kustomizations,
-    veleroReleases,
-    appReleases,
-    ociRepositories,
-    externalSecrets,
-  ] = await Promise.all([
-    tryList(state, 'flux', resources.kustomizations, {}, errors),
-    tryList(
-      state,
-      'flux',
-      resources.helmReleases,
-      { namespace: velero },
-      errors,
-    ),
-    tryList(
-      state,
-      'flux',
-      resources.helmReleases,
-      { namespace: target.namespace },
-      errors,
-    ),
-    tryList(
-      state,
-      'flux',
-      resources.ociRepositories,
-      { namespace: velero },
-      errors,
-    ),
-    tryList(
-      state,
-      'external-secrets',
-      resources.externalSecrets,
-      { namespace: velero },
-      errors,
-    ),
-  ]);
+  const all = {};
+  const [kustomizations, helmReleases, ociRepos, gitRepos, externalSecrets] =
+    await Promise.all([
+      tryList(state, 'flux', resources.kustomizations, all, errors),
+      tryList(state, 'flux', resources.helmReleases, all, errors),
+      tryList(state, 'flux', resources.ociRepositories, all, errors),
+      tryList(state, 'flux', resources.gitRepositories, all, errors),
+      tryList(
+        state,
+        'external-secrets',
+        resources.externalSecrets,
+        { namespace: velero },
+        errors,
+      ),
+    ]);
   if (
-    !kustomizations &&
-    !veleroReleases &&
-    !appReleases &&
-    !ociRepositories &&
-    !externalSecrets
+    [kustomizations, helmReleases, ociRepos, gitRepos, externalSecrets].every(
+      list => list === undefined,
+    )
   ) {
     return { errors };
   }
 
-  const pinned = target.pinned.fluxObjects;
-  const isPinned = (kind: string, item: KubeItem) =>
-    pinned?.some(
-      p =>
-        p.kind === kind &&
-        p.name === item.metadata.name &&
-        p.namespace === item.metadata.namespace,
-    );
-
-  const objects: FluxObject[] = [
-    ...(kustomizations ?? [])
-      .filter(
-        k =>
-          k.spec?.targetNamespace === velero ||
-          /(^|\/)velero(\/|$)/.test(k.spec?.path ?? ''),
-      )
-      .map(k => toFlux('Kustomization', 'velero', k)),
-    ...(veleroReleases ?? []).map(h => toFlux('HelmRelease', 'velero', h)),
-    ...(ociRepositories ?? []).map(o => toFlux('OCIRepository', 'velero', o)),
-    ...(kustomizations ?? [])
-      .filter(k =>
-        pinned
-          ? isPinned('Kustomization', k)
-          : k.spec?.targetNamespace === target.namespace,
-      )
-      .map(k => toFlux('Kustomization', 'app', k)),
-    ...(appReleases ?? [])
-      .filter(h =>
-        pinned
-          ? isPinned('HelmRelease', h)
-          : matchesLabelSelector(target.labelSelector, h.metadata.labels) ||
-            target.labelSelector?.endsWith(`=${h.metadata.name}`),
-      )
-      .map(h => toFlux('HelmRelease', 'app', h)),
+  const listed = (kind: FluxKind, items: KubeItem[] | undefined): Listed[] =>
+    (items ?? []).map(item => ({
+      kind,
+      item,
+      key: fluxKey(kind, item.metadata.namespace ?? '', item.metadata.name),
+    }));
+  const deployers = [
+    ...listed('Kustomization', kustomizations),
+    ...listed('HelmRelease', helmReleases),
   ];
+  const sources = [
+    ...listed('OCIRepository', ociRepos),
+    ...listed('GitRepository', gitRepos),
+  ];
+
+  const veleroDeployers = deployers.filter(
+    ({ kind, item }) =>
+      deploysTo(item, velero) ||
+      (kind === 'Kustomization' && /velero/i.test(item.spec?.path ?? '')),
+  );
+  const names = selectorValues(target.labelSelector);
+  const pinned = target.pinned.fluxObjects?.map(p =>
+    fluxKey(p.kind, p.namespace, p.name),
+  );
+  const appObjects = pinned
+    ? [...deployers, ...sources].filter(o => pinned.includes(o.key))
+    : deployers.filter(
+        ({ kind, item }) =>
+          deploysTo(item, target.namespace) &&
+          (kind === 'Kustomization' ||
+            names.includes(item.metadata.name) ||
+            (target.labelSelector !== undefined &&
+              matchesLabelSelector(
+                target.labelSelector,
+                item.metadata.labels,
+              ))),
+      );
+  const referencedBy = (objects: Listed[]) => {
+    const keys = new Set(objects.flatMap(o => sourceKeys(o.item)));
+    return sources.filter(s => keys.has(s.key));
+  };
+
+  // The first role wins, so an object that deploys both keeps `velero`.
+  const objects = new Map<string, FluxObject>();
+  const add = (role: FluxObject['role'], list: Listed[]) => {
+    for (const { kind, item, key } of list) {
+      if (!objects.has(key)) objects.set(key, toFluxObject(kind, role, item));
+    }
+  };
+  add('velero', veleroDeployers);
+  add('velero', [
+    ...sources.filter(
+      s => s.kind === 'OCIRepository' && s.item.metadata.namespace === velero,
+    ),
+    ...referencedBy(veleroDeployers),
+  ]);
+  add('app', appObjects);
+  if (!pinned) add('app', referencedBy(appObjects));
 
   return {
     errors,
     section: {
-      objects,
+      objects: [...objects.values()],
       externalSecrets: (externalSecrets ?? []).map(e => ({
         name: e.metadata.name,
         namespace: e.metadata.namespace ?? velero,

@@ -6,7 +6,8 @@ import {
   item,
   target,
 } from './__testUtils__/fakeCluster';
-import { includesNamespace, readVelero } from './readVelero';
+import { readVelero } from './readVelero';
+import { scheduleLabelValue } from './scheduleLabelValue';
 
 const server = setupServer();
 const V = '/apis/velero.io/v1/namespaces/velero';
@@ -156,17 +157,33 @@ describe('readVelero', () => {
       ttl: '168h0m0s',
       storageLocation: 'gcs',
     });
-    // 8 backups at 2 per page: the reader followed `continue` 3 times.
-    const backupPages = fake.requests.filter(r =>
-      r.pathname.endsWith('/backups'),
+    // Two LISTs: the selected schedules' backups (5, so 3 pages of 2) and
+    // manual backups (2, one page); the reader followed `continue`.
+    const backupPages = fake.requests
+      .filter(r => r.pathname.endsWith('/backups'))
+      .map(r => [
+        r.searchParams.get('labelSelector'),
+        r.searchParams.get('continue'),
+      ]);
+    expect(backupPages).toEqual(
+      expect.arrayContaining([
+        [
+          'velero.io/schedule-name in (odoo-daily,everything,all-by-default)',
+          null,
+        ],
+        [
+          'velero.io/schedule-name in (odoo-daily,everything,all-by-default)',
+          '2',
+        ],
+        [
+          'velero.io/schedule-name in (odoo-daily,everything,all-by-default)',
+          '4',
+        ],
+        ['!velero.io/schedule-name', null],
+      ]),
     );
-    expect(backupPages.map(r => r.searchParams.get('continue'))).toEqual([
-      null,
-      '2',
-      '4',
-      '6',
-    ]);
-    expect(backupPages.every(r => r.searchParams.get('limit') === '2')).toBe(
+    expect(backupPages).toHaveLength(4);
+    expect(fake.requests.every(r => r.searchParams.get('limit') === '2')).toBe(
       true,
     );
   });
@@ -289,28 +306,127 @@ describe('readVelero', () => {
     expect(section!.schedules.map(s => s.name)).toEqual(['other-app']);
     expect(section!.backups.map(b => b.name)).toEqual(['other-app-1']);
   });
-});
 
-describe('includesNamespace', () => {
-  it('follows Velero: listed, *, empty means all, excluded wins', () => {
-    expect(
-      includesNamespace(
-        { includedNamespaces: ['business-system'] },
-        'business-system',
-      ),
-    ).toBe(true);
-    expect(
-      includesNamespace({ includedNamespaces: ['*'] }, 'business-system'),
-    ).toBe(true);
-    expect(includesNamespace({}, 'business-system')).toBe(true);
-    expect(
-      includesNamespace(
-        { excludedNamespaces: ['business-system'] },
-        'business-system',
-      ),
-    ).toBe(false);
-    expect(
-      includesNamespace({ includedNamespaces: ['crm'] }, 'business-system'),
-    ).toBe(false);
+  it('maps every Velero 1.15 backup phase and its details', async () => {
+    const phases = [
+      'New',
+      'FailedValidation',
+      'InProgress',
+      'WaitingForPluginOperations',
+      'WaitingForPluginOperationsPartiallyFailed',
+      'Finalizing',
+      'FinalizingPartiallyFailed',
+      'Completed',
+      'PartiallyFailed',
+      'Failed',
+      'Deleting',
+    ];
+    server.use(
+      fakeCluster(
+        veleroLists({
+          [`${V}/backups`]: [
+            ...phases.map((phase, i) =>
+              item(
+                `manual-${i}`,
+                'velero',
+                {
+                  spec: { includedNamespaces: ['business-system'] },
+                  status: {
+                    phase,
+                    startTimestamp: `2026-11-01T0${i % 10}:${10 + i}:00Z`,
+                    expiration: '2026-12-01T00:00:00Z',
+                    errors: 1,
+                    warnings: 2,
+                    failureReason:
+                      phase === 'Failed' ? 'bucket gone' : undefined,
+                    validationErrors:
+                      phase === 'FailedValidation'
+                        ? ['invalid storage location']
+                        : undefined,
+                    volumeSnapshotsAttempted: 1,
+                    volumeSnapshotsCompleted: 0,
+                  },
+                },
+                { 'velero.io/storage-location': 'gcs' },
+              ),
+            ),
+            // Not yet seen by the controller: no status at all.
+            item('queued', 'velero', {
+              spec: { includedNamespaces: ['*'] },
+            }),
+          ],
+        }),
+      ).handler,
+    );
+    const { section } = await readVelero(fakeClusterState(), target, options);
+    const byName = new Map(section!.backups.map(b => [b.name, b]));
+    expect(phases.map((_, i) => byName.get(`manual-${i}`)!.phase)).toEqual(
+      phases,
+    );
+    expect(byName.get('queued')!.phase).toBe('New');
+    expect(byName.get('manual-9')).toMatchObject({
+      failureReason: 'bucket gone',
+      expiration: '2026-12-01T00:00:00Z',
+      errors: 1,
+      warnings: 2,
+      storageLocation: 'gcs',
+      volumeSnapshotsAttempted: 1,
+      volumeSnapshotsCompleted: 0,
+      includedNamespaces: ['business-system'],
+    });
+    expect(byName.get('manual-1')!.validationErrors).toEqual([
+      'invalid storage location',
+    ]);
+  });
+
+  it('finds restores by backup or schedule name', async () => {
+    server.use(
+      fakeCluster(
+        veleroLists({
+          [`${V}/restores`]: [
+            item('by-schedule', 'velero', {
+              spec: { scheduleName: 'odoo-daily' },
+              status: {
+                phase: 'FailedValidation',
+                validationErrors: ['backup not found'],
+              },
+            }),
+            item('other', 'velero', { spec: { scheduleName: 'other-app' } }),
+          ],
+        }),
+      ).handler,
+    );
+    const { section } = await readVelero(fakeClusterState(), target, options);
+    expect(section!.restores).toEqual([
+      expect.objectContaining({
+        name: 'by-schedule',
+        scheduleName: 'odoo-daily',
+        phase: 'FailedValidation',
+        failureReason: 'backup not found',
+      }),
+    ]);
+  });
+
+  it('matches backups of schedules whose names are too long for a label value', async () => {
+    const long = `odoo-${'x'.repeat(70)}`;
+    server.use(
+      fakeCluster(
+        veleroLists({
+          [`${V}/schedules`]: [
+            schedule(long, { includedNamespaces: ['business-system'] }),
+          ],
+          [`${V}/backups`]: [
+            backup('long-1', 'Completed', {
+              'velero.io/schedule-name': scheduleLabelValue(long),
+            }),
+          ],
+        }),
+      ).handler,
+    );
+    const { section } = await readVelero(fakeClusterState(), target, options);
+    expect(scheduleLabelValue(long)).toHaveLength(63);
+    expect(section!.backups).toEqual([
+      expect.objectContaining({ name: 'long-1', schedule: long }),
+    ]);
   });
 });

@@ -1,101 +1,82 @@
 import type {
   SourceError,
-  VeleroBackup,
-  VeleroSchedule,
   VeleroSection,
 } from '@internal/plugin-backups-common';
 import { ClusterState, KubeItem } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
-import { formatLabelSelector } from '../selectors/labelSelector';
+import { includesNamespace } from './includesNamespace';
+import {
+  newestFirst,
+  SCHEDULE_LABEL,
+  toReadiness,
+  toVeleroBackup,
+  toVeleroRestore,
+  toVeleroSchedule,
+  toVeleroStorageLocation,
+} from './mapVelero';
+import { scheduleLabelValue } from './scheduleLabelValue';
 import { tryList } from './tryList';
 
 export type VeleroReaderOptions = {
+  /** Where Velero is installed (`backups.velero.namespace`). */
   namespace: string;
+  /** The server Deployment (`backups.velero.deploymentName`). */
   deploymentName: string;
+  /** The node agent DaemonSet (`backups.velero.nodeAgentName`). */
   nodeAgentName: string;
 };
 
-/** Whether a backup spec (a Schedule's template, or a Backup) includes a namespace. */
-export function includesNamespace(spec: any, namespace: string): boolean {
-  const included: string[] = spec?.includedNamespaces ?? [];
-  const excluded: string[] = spec?.excludedNamespaces ?? [];
-  if (excluded.includes(namespace) || excluded.includes('*')) return false;
-  // Velero treats an empty includedNamespaces as "all namespaces".
-  return (
-    included.length === 0 ||
-    included.includes('*') ||
-    included.includes(namespace)
-  );
-}
+const SOURCE = 'velero';
 
-function toSchedule(item: KubeItem): VeleroSchedule {
-  const template = item.spec?.template ?? {};
-  return {
-    name: item.metadata.name,
-    schedule: String(item.spec?.schedule ?? ''),
-    paused: Boolean(item.spec?.paused),
-    ttl: template.ttl,
-    includedNamespaces: template.includedNamespaces ?? [],
-    excludedNamespaces: template.excludedNamespaces,
-    labelSelector: formatLabelSelector(template.labelSelector),
-    storageLocation: template.storageLocation,
-    volumeSnapshotLocations: template.volumeSnapshotLocations,
-    phase: item.status?.phase,
-    lastBackup: item.status?.lastBackup,
-    validationErrors: item.status?.validationErrors,
-  };
-}
+/** Kept here too: the verdict rules import it from this module. */
+export { includesNamespace };
 
-function toBackup(item: KubeItem): VeleroBackup {
-  const s = item.status ?? {};
-  return {
-    name: item.metadata.name,
-    schedule: item.metadata.labels?.['velero.io/schedule-name'],
-    phase: s.phase ?? 'New',
-    startTimestamp: s.startTimestamp,
-    completionTimestamp: s.completionTimestamp,
-    expiration: s.expiration,
-    errors: s.errors,
-    warnings: s.warnings,
-    failureReason: s.failureReason,
-    validationErrors: s.validationErrors,
-    itemsBackedUp: s.progress?.itemsBackedUp,
-    totalItems: s.progress?.totalItems,
-    volumeSnapshotsAttempted: s.volumeSnapshotsAttempted,
-    volumeSnapshotsCompleted: s.volumeSnapshotsCompleted,
-    csiVolumeSnapshotsAttempted: s.csiVolumeSnapshotsAttempted,
-    csiVolumeSnapshotsCompleted: s.csiVolumeSnapshotsCompleted,
-    storageLocation:
-      item.spec?.storageLocation ??
-      item.metadata.labels?.['velero.io/storage-location'],
-    includedNamespaces: item.spec?.includedNamespaces,
-  };
-}
-
-function readiness(
-  item: KubeItem | undefined,
-  kind: 'Deployment' | 'DaemonSet',
-) {
-  if (!item) return undefined;
-  const s = item.status ?? {};
-  return kind === 'Deployment'
-    ? {
-        name: item.metadata.name,
-        ready: s.readyReplicas ?? 0,
-        desired: item.spec?.replicas ?? 1,
-      }
-    : {
-        name: item.metadata.name,
-        ready: s.numberReady ?? 0,
-        desired: s.desiredNumberScheduled ?? 0,
-      };
+/** Backups of the selected schedules, and manual backups of the namespace. */
+async function listBackups(
+  state: ClusterState,
+  target: EntityTarget,
+  namespace: string,
+  labelValues: string[],
+  errors: SourceError[],
+): Promise<KubeItem[] | undefined> {
+  const [scheduled, manual] = await Promise.all([
+    labelValues.length
+      ? tryList(
+          state,
+          SOURCE,
+          resources.veleroBackups,
+          {
+            namespace,
+            labelSelector: `${SCHEDULE_LABEL} in (${labelValues.join(',')})`,
+          },
+          errors,
+        )
+      : [],
+    // Pinned schedules mean: only these schedules' backups.
+    target.pinned.veleroSchedules
+      ? []
+      : tryList(
+          state,
+          SOURCE,
+          resources.veleroBackups,
+          { namespace, labelSelector: `!${SCHEDULE_LABEL}` },
+          errors,
+        ),
+  ]);
+  if (!scheduled && !manual) return undefined;
+  return [
+    ...(scheduled ?? []),
+    ...(manual ?? []).filter(b => includesNamespace(b.spec, target.namespace)),
+  ];
 }
 
 /**
- * Velero objects for an entity. They live in Velero's namespace, not the app's:
- * schedules are chosen by what their template includes, backups by the
- * `velero.io/schedule-name` label or, for manual ones, by includedNamespaces.
+ * Velero objects for an entity. They live in Velero's namespace, not the
+ * app's: Schedules are chosen by the namespaces their template includes (or
+ * pinned by name), Backups by the `velero.io/schedule-name` label or, for
+ * manual ones, by their own includedNamespaces; Restores by the backup or
+ * schedule they restore. A read that fails leaves the rest of the section.
  */
 export async function readVelero(
   state: ClusterState,
@@ -103,12 +84,12 @@ export async function readVelero(
   options: VeleroReaderOptions,
 ): Promise<{ section?: VeleroSection; errors: SourceError[] }> {
   const errors: SourceError[] = [];
-  const ns = options.namespace;
+  const namespace = options.namespace;
   const scheduleItems = await tryList(
     state,
-    'velero',
+    SOURCE,
     resources.veleroSchedules,
-    { namespace: ns },
+    { namespace },
     errors,
   );
   if (!scheduleItems) return { errors };
@@ -118,135 +99,76 @@ export async function readVelero(
     .filter(s =>
       pinned
         ? pinned.includes(s.metadata.name)
-        : includesNamespace(s.spec?.template, target.namespace),
+        : includesNamespace(s.spec?.template ?? {}, target.namespace),
     )
-    .map(toSchedule);
+    .map(toVeleroSchedule);
+  const byLabelValue = new Map(
+    schedules.map(s => [scheduleLabelValue(s.name), s.name]),
+  );
   const scheduleNames = new Set(schedules.map(s => s.name));
+  const inNamespace = { namespace };
 
-  const [
-    backupItems,
-    restoreItems,
-    bsls,
-    vsls,
-    deployments,
-    daemonSets,
-    snapshotClasses,
-  ] = await Promise.all([
-    tryList(
-      state,
-      'velero',
-      resources.veleroBackups,
-      { namespace: ns },
-      errors,
-    ),
-    tryList(
-      state,
-      'velero',
-      resources.veleroRestores,
-      { namespace: ns },
-      errors,
-    ),
-    tryList(
-      state,
-      'velero',
-      resources.veleroStorageLocations,
-      { namespace: ns },
-      errors,
-    ),
-    tryList(
-      state,
-      'velero',
-      resources.veleroSnapshotLocations,
-      { namespace: ns },
-      errors,
-    ),
-    tryList(
-      state,
-      'velero',
-      resources.deployments,
-      {
-        namespace: ns,
-        fieldSelector: `metadata.name=${options.deploymentName}`,
-      },
-      errors,
-    ),
-    tryList(
-      state,
-      'velero',
-      resources.daemonSets,
-      {
-        namespace: ns,
-        fieldSelector: `metadata.name=${options.nodeAgentName}`,
-      },
-      errors,
-    ),
-    tryList(state, 'velero', resources.volumeSnapshotClasses, {}, errors),
-  ]);
+  const [backupItems, restoreItems, bsls, vsls, deployments, daemonSets, vscs] =
+    await Promise.all([
+      listBackups(state, target, namespace, [...byLabelValue.keys()], errors),
+      tryList(state, SOURCE, resources.veleroRestores, inNamespace, errors),
+      tryList(
+        state,
+        SOURCE,
+        resources.veleroStorageLocations,
+        inNamespace,
+        errors,
+      ),
+      tryList(
+        state,
+        SOURCE,
+        resources.veleroSnapshotLocations,
+        inNamespace,
+        errors,
+      ),
+      tryList(
+        state,
+        SOURCE,
+        resources.deployments,
+        { namespace, fieldSelector: `metadata.name=${options.deploymentName}` },
+        errors,
+      ),
+      tryList(
+        state,
+        SOURCE,
+        resources.daemonSets,
+        { namespace, fieldSelector: `metadata.name=${options.nodeAgentName}` },
+        errors,
+      ),
+      tryList(state, SOURCE, resources.volumeSnapshotClasses, {}, errors),
+    ]);
 
   const backups = (backupItems ?? [])
-    .filter(b => {
-      const schedule = b.metadata.labels?.['velero.io/schedule-name'];
-      if (schedule) return scheduleNames.has(schedule);
-      return !pinned && includesNamespace(b.spec, target.namespace);
-    })
-    .map(toBackup)
-    .sort((a, b) =>
-      String(b.startTimestamp ?? '').localeCompare(
-        String(a.startTimestamp ?? ''),
-      ),
-    );
+    .sort(newestFirst)
+    .map(b => toVeleroBackup(b, value => byLabelValue.get(value) ?? value));
   const backupNames = new Set(backups.map(b => b.name));
-
   const restores = (restoreItems ?? [])
     .filter(
       r =>
         backupNames.has(r.spec?.backupName) ||
         scheduleNames.has(r.spec?.scheduleName),
     )
-    .map(r => ({
-      name: r.metadata.name,
-      backupName: r.spec?.backupName,
-      scheduleName: r.spec?.scheduleName,
-      phase: r.status?.phase ?? 'New',
-      startTimestamp: r.status?.startTimestamp,
-      completionTimestamp: r.status?.completionTimestamp,
-      itemsRestored: r.status?.progress?.itemsRestored,
-      totalItems: r.status?.progress?.totalItems,
-      errors: r.status?.errors,
-      warnings: r.status?.warnings,
-      failureReason:
-        r.status?.failureReason ?? r.status?.validationErrors?.join('; '),
-      namespaceMapping: r.spec?.namespaceMapping,
-    }))
-    .sort((a, b) =>
-      String(b.startTimestamp ?? '').localeCompare(
-        String(a.startTimestamp ?? ''),
-      ),
-    );
+    .sort(newestFirst)
+    .map(toVeleroRestore);
 
   return {
     errors,
     section: {
-      namespace: ns,
+      namespace,
       server: {
-        deployment: readiness(deployments?.[0], 'Deployment'),
-        nodeAgent: readiness(daemonSets?.[0], 'DaemonSet'),
-        volumeSnapshotClasses: snapshotClasses?.map(c => c.metadata.name),
+        deployment: toReadiness(deployments?.[0], 'Deployment'),
+        nodeAgent: toReadiness(daemonSets?.[0], 'DaemonSet'),
+        volumeSnapshotClasses: vscs?.map(c => c.metadata.name),
       },
       schedules,
       backups,
       restores,
-      storageLocations: (bsls ?? []).map(b => ({
-        name: b.metadata.name,
-        provider: b.spec?.provider,
-        bucket: b.spec?.objectStorage?.bucket,
-        prefix: b.spec?.objectStorage?.prefix,
-        default: Boolean(b.spec?.default),
-        phase: b.status?.phase,
-        lastValidationTime: b.status?.lastValidationTime,
-        lastSyncedTime: b.status?.lastSyncedTime,
-        message: b.status?.message,
-      })),
+      storageLocations: (bsls ?? []).map(toVeleroStorageLocation),
       snapshotLocations: (vsls ?? []).map(v => ({
         name: v.metadata.name,
         provider: v.spec?.provider,

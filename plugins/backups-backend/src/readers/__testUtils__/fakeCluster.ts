@@ -1,6 +1,7 @@
 import { http, HttpResponse, delay } from 'msw';
 import { createKubeConfig } from '../../cluster/createKubeConfig';
 import { ListingClusterState } from '../../cluster/ListingClusterState';
+import { matchesLabelSelector } from '../../selectors/labelSelector';
 
 export const CLUSTER_URL = 'https://fake-cluster.test';
 
@@ -61,14 +62,11 @@ export function fakeCluster(
     }
     const selector = url.searchParams.get('labelSelector');
     const field = url.searchParams.get('fieldSelector');
-    const matching = items.filter(i => {
-      if (selector) {
-        const [k, v] = selector.split('=');
-        if (i.metadata.labels?.[k] !== v) return false;
-      }
-      if (field) return i.metadata.name === field.replace('metadata.name=', '');
-      return true;
-    });
+    const matching = items.filter(
+      i =>
+        matchesLabelSelector(selector ?? undefined, i.metadata.labels) &&
+        (!field || i.metadata.name === field.replace('metadata.name=', '')),
+    );
     const start = Number(url.searchParams.get('continue') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? matching.length);
     const page = matching.slice(start, start + limit);
@@ -92,8 +90,7 @@ export function fakeClusterState(
     kubeConfig: createKubeConfig({
       name: 'fake',
       url: CLUSTER_URL,
-      serviceAccountToken: 'test-token',
-      skipTLSVerify: false,
+      authMetadata: { serviceAccountToken: 'test-token' },
     }),
     pageSize: options.pageSize ?? 2,
     timeoutMs: options.timeoutMs,

@@ -1,0 +1,108 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  fakeCluster,
+  fakeClusterState,
+  item,
+} from '../readers/__testUtils__/fakeCluster';
+import { ClusterTimeoutError } from './ListingClusterState';
+import { resources } from './resources';
+
+const server = setupServer();
+const SOURCES =
+  '/apis/volsync.backube/v1alpha1/namespaces/ns/replicationsources';
+
+describe('ListingClusterState', () => {
+  registerMswTestHooks(server);
+
+  it('pages with limit and continue, with selectors, and keeps only the used fields', async () => {
+    const fake = fakeCluster({
+      [SOURCES]: [1, 2, 3, 4, 5].map(i =>
+        item(`rs-${i}`, 'ns', {
+          spec: { sourcePVC: `pvc-${i}`, restic: { repository: 'repo' } },
+          status: {
+            latestMoverStatus: { result: 'Failed', logs: 'x'.repeat(5000) },
+          },
+        }),
+      ),
+    });
+    server.use(fake.handler);
+    const items = await fakeClusterState({ pageSize: 2 }).list(
+      resources.replicationSources,
+      { namespace: 'ns', labelSelector: '!skip' },
+    );
+    expect(items.map(i => i.metadata.name)).toEqual([
+      'rs-1',
+      'rs-2',
+      'rs-3',
+      'rs-4',
+      'rs-5',
+    ]);
+    expect(
+      fake.requests.map(r => [
+        r.searchParams.get('limit'),
+        r.searchParams.get('continue'),
+        r.searchParams.get('labelSelector'),
+      ]),
+    ).toEqual([
+      ['2', null, '!skip'],
+      ['2', '2', '!skip'],
+      ['2', '4', '!skip'],
+    ]);
+    expect(items[0].spec).toEqual({
+      sourcePVC: 'pvc-1',
+      restic: { repository: 'repo' },
+    });
+    expect(items[0].status.latestMoverStatus.logs).toHaveLength(2000);
+  });
+
+  it('drops what no reader uses', async () => {
+    server.use(
+      http.get('https://fake-cluster.test/*', () =>
+        HttpResponse.json({
+          items: [
+            {
+              metadata: {
+                name: 'velero',
+                namespace: 'velero',
+                annotations: { huge: 'x' },
+                managedFields: [{}],
+              },
+              spec: { replicas: 1, template: { spec: { containers: [] } } },
+              status: {
+                readyReplicas: 1,
+                history: [{ chartName: 'a' }, { chartName: 'b' }],
+              },
+            },
+          ],
+          metadata: {},
+        }),
+      ),
+    );
+    const [deployment] = await fakeClusterState().list(resources.deployments, {
+      namespace: 'velero',
+    });
+    expect(deployment).toEqual({
+      metadata: { name: 'velero', namespace: 'velero' },
+      spec: { replicas: 1 },
+      status: { readyReplicas: 1 },
+    });
+    const [release] = await fakeClusterState().list(resources.helmReleases);
+    expect(release.status.history).toEqual([{ chartName: 'a' }]);
+  });
+
+  it('keeps the status code of a failure and aborts a request that takes too long', async () => {
+    server.use(
+      fakeCluster({}, { [SOURCES]: { status: 200, delayMs: 1000 } }).handler,
+    );
+    await expect(
+      fakeClusterState({ timeoutMs: 50 }).list(resources.replicationSources, {
+        namespace: 'ns',
+      }),
+    ).rejects.toBeInstanceOf(ClusterTimeoutError);
+    await expect(
+      fakeClusterState().list(resources.cnpgClusters, { namespace: 'ns' }),
+    ).rejects.toMatchObject({ code: 404 });
+  });
+});
