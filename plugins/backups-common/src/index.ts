@@ -7,3 +7,7 @@ export * from './overviewSchema';
 export * from './overviewTypes';
 export * from './permissions';
 export * from './annotations';
+export * from './cron';
+export * from './selectors';
+export * from './duration';
+export * from './findings';

@@ -17,6 +17,55 @@ export const tierStatusSchema = z.enum([
 
 export const tierKindSchema = z.enum(['cnpg', 'velero', 'volsync']);
 
+/**
+ * One observation that lowers a status. `code` is stable (see FINDING_CODES)
+ * so that tests, alerts and the UI never parse `message`.
+ */
+export const findingSchema = z.object({
+  code: z.string(),
+  status: z.enum(['warning', 'critical', 'unknown']),
+  message: z.string(),
+  /** Set on a tier's copy of a platform finding: the `id` of that one entry. */
+  platformFindingId: z.string().optional(),
+});
+
+/**
+ * A cluster-wide fact about what all tiers depend on (the Velero server, a
+ * BackupStorageLocation, the node agent, Flux, credentials), reported once.
+ */
+export const platformFindingSchema = findingSchema.extend({
+  id: z.string(),
+  /** What it is about, e.g. "BackupStorageLocation gcs". */
+  subject: z.string(),
+  /** The tiers whose status it lowers. */
+  affects: z.array(z.object({ kind: tierKindSchema, name: z.string() })),
+});
+
+/** A label requirement, kept structured; the string form is only for display. */
+export const labelRequirementSchema = z.object({
+  key: z.string(),
+  operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']),
+  values: z.array(z.string()),
+});
+
+/** A schedule as its controller reads it, with the facts derived from it. */
+export const cronInfoSchema = z.object({
+  /** What it triggers: Velero backups, CNPG base backups or VolSync syncs. */
+  role: z.enum(['backup', 'base-backup', 'sync']),
+  /** The object that holds it, e.g. the ScheduledBackup's name. */
+  source: z.string(),
+  expression: z.string(),
+  dialect: z.enum(['robfig-v3', 'robfig-v1']),
+  /** From a CRON_TZ= prefix; absent means the controller's zone (UTC in its image). */
+  timeZone: z.string().optional(),
+  description: z.string().optional(),
+  longestIntervalSeconds: z.number().optional(),
+  nextRun: z.string().optional(),
+  /** Why the controller rejects the expression, or why it never runs. */
+  error: z.string().optional(),
+  suspended: z.boolean().optional(),
+});
+
 /** One recovery mechanism found for the entity, with its verdict. */
 export const tierSchema = z.object({
   kind: tierKindSchema,
@@ -34,7 +83,15 @@ export const tierSchema = z.object({
   firstRecoveryPoint: z.string().nullable().optional(),
   rpoTargetSeconds: z.number().nullable(),
   rpoActualSeconds: z.number().nullable(),
+  /** The findings' messages, for older clients; `findings` has the codes. */
   reasons: z.array(z.string()),
+  findings: z.array(findingSchema).optional(),
+  /** The tier's schedules as fields (CNPG: its ScheduledBackups). */
+  schedules: z.array(cronInfoSchema).optional(),
+  /** CNPG: WAL goes continuously to a configured destination. */
+  continuous: z.boolean().optional(),
+  /** What the recovery point is taken from, e.g. "start of backup odoo-daily-20261124030000". */
+  recoveryPointBasis: z.string().optional(),
 });
 
 export const coverageSchema = z.object({
@@ -44,6 +101,20 @@ export const coverageSchema = z.object({
   coveredBy: z.array(z.object({ kind: tierKindSchema, name: z.string() })),
   /** How to fix a PVC that a tier was meant to cover but does not. */
   hints: z.array(z.string()).optional(),
+  /** Why a Velero schedule covers it: the PVC's labels, or a selected pod that mounts it. */
+  via: z
+    .array(
+      z.object({
+        name: z.string(),
+        reason: z.enum(['labels', 'pod', 'namespace']),
+        pod: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Carries `velero.io/exclude-from-backup=true`, so Velero skips it. */
+  excludedFromVelero: z.boolean().optional(),
+  /** Coverage could not be decided (a source was unreadable). */
+  unknown: z.string().optional(),
 });
 
 export const sourceErrorSchema = z.object({
@@ -81,11 +152,20 @@ export const veleroScheduleSchema = z.object({
   includedNamespaces: z.array(z.string()),
   excludedNamespaces: z.array(z.string()).optional(),
   labelSelector: z.string().optional(),
+  /** The template's labelSelector, structured; absent selects everything. */
+  selector: z.array(labelRequirementSchema).optional(),
+  /** Why the template's labelSelector is invalid. */
+  selectorError: z.string().optional(),
   storageLocation: z.string().optional(),
   volumeSnapshotLocations: z.array(z.string()).optional(),
   phase: z.string().optional(),
   lastBackup: z.string().optional(),
+  lastSkipped: z.string().optional(),
   validationErrors: z.array(z.string()).optional(),
+  createdAt: z.string().optional(),
+  snapshotVolumes: z.boolean().optional(),
+  defaultVolumesToFsBackup: z.boolean().optional(),
+  snapshotMoveData: z.boolean().optional(),
 });
 
 export const veleroBackupSchema = z.object({
@@ -107,6 +187,15 @@ export const veleroBackupSchema = z.object({
   csiVolumeSnapshotsCompleted: z.number().optional(),
   storageLocation: z.string().optional(),
   includedNamespaces: z.array(z.string()).optional(),
+  excludedNamespaces: z.array(z.string()).optional(),
+  createdAt: z.string().optional(),
+  backupItemOperationsAttempted: z.number().optional(),
+  backupItemOperationsCompleted: z.number().optional(),
+  backupItemOperationsFailed: z.number().optional(),
+  hooksAttempted: z.number().optional(),
+  hooksFailed: z.number().optional(),
+  /** Completed PodVolumeBackups (file-system backup), counted only when no snapshot counter is set. */
+  podVolumeBackupsCompleted: z.number().optional(),
 });
 
 export const veleroRestoreSchema = z.object({
@@ -134,6 +223,12 @@ export const veleroStorageLocationSchema = z.object({
   lastValidationTime: z.string().optional(),
   lastSyncedTime: z.string().optional(),
   message: z.string().optional(),
+  /** spec.accessMode: ReadOnly makes every new backup fail validation. */
+  accessMode: z.string().optional(),
+  /** spec.validationFrequency, a Go duration; absent means the server default (1m). */
+  validationFrequency: z.string().optional(),
+  /** The Secret holding its credentials (spec.credential.name), when not the server default. */
+  credentialSecret: z.string().optional(),
 });
 
 export const veleroSnapshotLocationSchema = z.object({
@@ -146,6 +241,15 @@ export const workloadReadinessSchema = z.object({
   name: z.string(),
   ready: z.number(),
   desired: z.number(),
+  /** The first container's image, e.g. velero/velero:v1.15.0. */
+  image: z.string().optional(),
+});
+
+export const volumeSnapshotClassSchema = z.object({
+  name: z.string(),
+  driver: z.string().optional(),
+  /** Carries the label key velero.io/csi-volumesnapshot-class, which Velero selects by. */
+  veleroLabel: z.boolean(),
 });
 
 export const veleroSectionSchema = z.object({
@@ -155,6 +259,9 @@ export const veleroSectionSchema = z.object({
       deployment: workloadReadinessSchema.optional(),
       nodeAgent: workloadReadinessSchema.optional(),
       volumeSnapshotClasses: z.array(z.string()).optional(),
+      snapshotClasses: z.array(volumeSnapshotClassSchema).optional(),
+      /** Whether the server Deployment was found (when the list could be read). */
+      deploymentFound: z.boolean().optional(),
     })
     .optional(),
   schedules: z.array(veleroScheduleSchema),
@@ -183,6 +290,15 @@ export const cnpgClusterSchema = z.object({
   lastSuccessfulBackup: z.string().optional(),
   lastFailedBackup: z.string().optional(),
   recoveryWindowSource: z.enum(['objectStore', 'cluster']).optional(),
+  /** Where WAL goes: in-tree Barman, or a plugin; absent means nowhere. */
+  walArchiver: z
+    .object({
+      kind: z.enum(['barmanObjectStore', 'plugin']),
+      plugin: z.string().optional(),
+    })
+    .optional(),
+  /** archive_timeout in seconds (CNPG's default is 5 minutes). */
+  archiveTimeoutSeconds: z.number().optional(),
   /** Labels that reach instance pods and PVCs (spec.inheritedMetadata.labels). */
   inheritedLabels: z.record(z.string(), z.string()).optional(),
 });
@@ -232,6 +348,8 @@ export const volsyncSourceSchema = z.object({
   moverResult: z.string().optional(),
   moverLogs: z.string().optional(),
   synchronizing: conditionSchema.optional(),
+  paused: z.boolean().optional(),
+  copyMethod: z.string().optional(),
 });
 
 export const volsyncSectionSchema = z.object({
@@ -253,6 +371,8 @@ export const fluxObjectSchema = z.object({
   ready: conditionSchema.optional(),
   suspended: z.boolean(),
   revision: z.string().optional(),
+  generation: z.number().optional(),
+  observedGeneration: z.number().optional(),
 });
 
 export const externalSecretSchema = z.object({
@@ -273,6 +393,8 @@ export const clusterOverviewSchema = z.object({
   tiers: z.array(tierSchema),
   coverage: z.array(coverageSchema),
   errors: z.array(sourceErrorSchema),
+  /** Cluster-wide findings, reported once; tiers point to them. */
+  platformFindings: z.array(platformFindingSchema).optional(),
   velero: veleroSectionSchema.optional(),
   cnpg: cnpgSectionSchema.optional(),
   volsync: volsyncSectionSchema.optional(),

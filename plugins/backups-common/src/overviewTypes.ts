@@ -7,6 +7,11 @@ import {
   cnpgScheduledBackupSchema,
   cnpgSectionSchema,
   conditionSchema,
+  cronInfoSchema,
+  findingSchema,
+  labelRequirementSchema,
+  platformFindingSchema,
+  volumeSnapshotClassSchema,
   coverageSchema,
   externalSecretSchema,
   fluxObjectSchema,
@@ -52,3 +57,8 @@ export type ExternalSecretStatus = z.infer<typeof externalSecretSchema>;
 export type FluxSection = z.infer<typeof fluxSectionSchema>;
 export type ClusterOverview = z.infer<typeof clusterOverviewSchema>;
 export type BackupsOverview = z.infer<typeof backupsOverviewSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type PlatformFinding = z.infer<typeof platformFindingSchema>;
+export type CronInfo = z.infer<typeof cronInfoSchema>;
+export type LabelRequirementInfo = z.infer<typeof labelRequirementSchema>;
+export type VolumeSnapshotClassInfo = z.infer<typeof volumeSnapshotClassSchema>;

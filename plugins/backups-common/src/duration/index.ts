@@ -1,0 +1,1 @@
+export { isGoDuration, parseGoDuration } from './parseGoDuration';

@@ -1,0 +1,2 @@
+export { FINDING_CODES } from './findingCodes';
+export type { FindingCode } from './findingCodes';
