@@ -26,12 +26,13 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: c });
       i++;
     } else if (c === '=' || c === '!') {
-      const two = text[i + 1] === '=';
-      tokens.push({
-        type: 'op',
-        text: two ? (c === '=' ? '==' : '!=') : (c as '=' | '!'),
-      });
-      i += two ? 2 : 1;
+      if (text[i + 1] === '=') {
+        tokens.push({ type: 'op', text: c === '=' ? '==' : '!=' });
+        i += 2;
+      } else {
+        tokens.push({ type: 'op', text: c });
+        i++;
+      }
     } else if (c === '>' || c === '<') {
       tokens.push({ type: 'op', text: c });
       i++;
