@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   backups?: {
     velero?: {
@@ -24,18 +26,27 @@ export interface Config {
        * or a duration such as "2h". Default 2h.
        * @visibility backend
        */
-      grace?: number | string;
+      grace?: number | string | HumanDuration;
       /** RPO target of continuous WAL archiving. Default 5m. @visibility backend */
-      pitrTarget?: number | string;
+      pitrTarget?: number | string | HumanDuration;
       /** RPO targets per tier kind, overriding the defaults. @visibility backend */
       targets?: {
         /** @visibility backend */
-        cnpg?: number | string;
+        cnpg?: number | string | HumanDuration;
         /** @visibility backend */
-        velero?: number | string;
+        velero?: number | string | HumanDuration;
         /** @visibility backend */
-        volsync?: number | string;
+        volsync?: number | string | HumanDuration;
       };
+    };
+    flux?: {
+      /**
+       * How long a Flux object that deploys Velero may stay Ready=Unknown
+       * (Progressing, as during every upgrade) before it is a finding.
+       * Seconds, or a duration such as "15m". Default 15m.
+       * @visibility backend
+       */
+      progressingGrace?: number | string | HumanDuration;
     };
   };
 }

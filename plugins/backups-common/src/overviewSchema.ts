@@ -166,6 +166,8 @@ export const veleroScheduleSchema = z.object({
   snapshotVolumes: z.boolean().optional(),
   defaultVolumesToFsBackup: z.boolean().optional(),
   snapshotMoveData: z.boolean().optional(),
+  includedResources: z.array(z.string()).optional(),
+  excludedResources: z.array(z.string()).optional(),
 });
 
 export const veleroBackupSchema = z.object({
@@ -285,6 +287,8 @@ export const cnpgClusterSchema = z.object({
   destinationPath: z.string().optional(),
   /** The Barman Cloud Plugin ObjectStore, when backups go through the plugin. */
   objectStore: z.string().optional(),
+  /** The ObjectStore the plugin names does not exist. */
+  objectStoreMissing: z.boolean().optional(),
   serverName: z.string().optional(),
   firstRecoverabilityPoint: z.string().optional(),
   lastSuccessfulBackup: z.string().optional(),

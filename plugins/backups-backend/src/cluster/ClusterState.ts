@@ -15,6 +15,9 @@ export type KubeItem = {
     namespace?: string;
     labels?: Record<string, string>;
     creationTimestamp?: string;
+    generation?: number;
+    /** Only the few annotations a reader needs (see projections). */
+    annotations?: Record<string, string>;
   };
   spec?: any;
   status?: any;

@@ -134,16 +134,28 @@ export class ListingClusterState implements ClusterState {
       _continue: continueToken,
     };
     if (resource.group === '') {
-      // The only core kind the readers need; Secrets are never read.
-      if (resource.plural !== 'persistentvolumeclaims' || !options.namespace) {
-        throw new Error(
-          `core resource ${resource.plural} is not read by the backups plugin`,
-        );
+      // The core kinds the readers need; Secrets are never read.
+      if (resource.plural === 'persistentvolumeclaims' && options.namespace) {
+        return this.#core.listNamespacedPersistentVolumeClaim(
+          { namespace: options.namespace, ...common },
+          requestOptions,
+        ) as Promise<Page>;
       }
-      return this.#core.listNamespacedPersistentVolumeClaim(
-        { namespace: options.namespace, ...common },
-        requestOptions,
-      ) as Promise<Page>;
+      if (resource.plural === 'pods' && options.namespace) {
+        return this.#core.listNamespacedPod(
+          { namespace: options.namespace, ...common },
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      if (resource.plural === 'namespaces' && !options.namespace) {
+        return this.#core.listNamespace(
+          common,
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      throw new Error(
+        `core resource ${resource.plural} is not read by the backups plugin`,
+      );
     }
     const { group, version, plural } = resource;
     return options.namespace

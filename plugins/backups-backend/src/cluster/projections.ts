@@ -4,6 +4,8 @@ import { KubeItem, ResourceRef } from './ClusterState';
 export const MOVER_LOG_EXCERPT = 2000;
 
 const CONDITIONS = 'status.conditions';
+/** Pod volumes listed here go to Velero's file-system backup, not a snapshot. */
+export const FS_BACKUP_ANNOTATION = 'backup.velero.io/backup-volumes';
 
 /** The fields each kind's reader uses, as dotted paths under the object. */
 const FIELDS: Record<string, string[]> = {
@@ -16,8 +18,14 @@ const FIELDS: Record<string, string[]> = {
     'spec.template.ttl',
     'spec.template.storageLocation',
     'spec.template.volumeSnapshotLocations',
+    'spec.template.includedResources',
+    'spec.template.excludedResources',
+    'spec.template.snapshotVolumes',
+    'spec.template.defaultVolumesToFsBackup',
+    'spec.template.snapshotMoveData',
     'status.phase',
     'status.lastBackup',
+    'status.lastSkipped',
     'status.validationErrors',
   ],
   'velero.io/backups': [
@@ -37,10 +45,18 @@ const FIELDS: Record<string, string[]> = {
     'spec.default',
     'spec.objectStorage.bucket',
     'spec.objectStorage.prefix',
+    'spec.accessMode',
+    'spec.validationFrequency',
+    'spec.credential.name',
     'status',
   ],
+  'velero.io/podvolumebackups': ['status.phase'],
   'velero.io/volumesnapshotlocations': ['spec.provider', 'status.phase'],
-  'apps/deployments': ['spec.replicas', 'status.readyReplicas'],
+  'apps/deployments': [
+    'spec.replicas',
+    'spec.template.spec.containers',
+    'status.readyReplicas',
+  ],
   'apps/daemonsets': ['status.numberReady', 'status.desiredNumberScheduled'],
   'snapshot.storage.k8s.io/volumesnapshotclasses': ['driver', 'deletionPolicy'],
   '/persistentvolumeclaims': [
@@ -48,11 +64,15 @@ const FIELDS: Record<string, string[]> = {
     'spec.storageClassName',
     'status.phase',
   ],
+  '/pods': ['spec.volumes', `metadata.annotations.${FS_BACKUP_ANNOTATION}`],
+  '/namespaces': ['status.phase'],
+  'storage.k8s.io/storageclasses': ['provisioner'],
   'postgresql.cnpg.io/clusters': [
     'spec.instances',
     'spec.plugins',
     'spec.backup.barmanObjectStore.destinationPath',
     'spec.backup.barmanObjectStore.serverName',
+    'spec.postgresql.parameters.archive_timeout',
     'spec.inheritedMetadata.labels',
     'status.instances',
     'status.readyInstances',
@@ -77,6 +97,8 @@ const FIELDS: Record<string, string[]> = {
   ],
   'volsync.backube/replicationsources': [
     'spec.sourcePVC',
+    'spec.paused',
+    'spec.restic.copyMethod',
     'spec.trigger',
     'spec.restic.repository',
     'spec.restic.retain',
@@ -90,6 +112,7 @@ const FIELDS: Record<string, string[]> = {
   ],
   'kustomize.toolkit.fluxcd.io/kustomizations': [
     'spec.suspend',
+    'status.observedGeneration',
     'spec.path',
     'spec.targetNamespace',
     'spec.sourceRef',
@@ -99,6 +122,7 @@ const FIELDS: Record<string, string[]> = {
   ],
   'helm.toolkit.fluxcd.io/helmreleases': [
     'spec.suspend',
+    'status.observedGeneration',
     'spec.chartRef',
     'spec.chart.spec.sourceRef',
     'spec.targetNamespace',
@@ -135,6 +159,22 @@ function copyPath(from: any, to: any, path: string[]) {
 }
 
 function trimLargeFields(item: KubeItem) {
+  // Pods: only which PVCs they mount; containers: only the image.
+  if (Array.isArray(item.spec?.volumes)) {
+    item.spec.volumes = item.spec.volumes
+      .filter((v: any) => v?.persistentVolumeClaim?.claimName)
+      .map((v: any) => ({
+        name: v.name,
+        persistentVolumeClaim: { claimName: v.persistentVolumeClaim.claimName },
+      }));
+  }
+  const containers = item.spec?.template?.spec?.containers;
+  if (Array.isArray(containers)) {
+    item.spec.template.spec.containers = containers.map((c: any) => ({
+      name: c?.name,
+      image: c?.image,
+    }));
+  }
   const mover = item.status?.latestMoverStatus;
   if (
     typeof mover?.logs === 'string' &&
@@ -157,15 +197,27 @@ function trimLargeFields(item: KubeItem) {
  * little. Kinds without a projection keep metadata, spec and status.
  */
 export function projectItem(resource: ResourceRef, raw: any): KubeItem {
-  const { name, namespace, labels, creationTimestamp } = raw?.metadata ?? {};
+  const { name, namespace, labels, creationTimestamp, generation } =
+    raw?.metadata ?? {};
   const fields = FIELDS[`${resource.group}/${resource.plural}`] ?? [
     'spec',
     'status',
   ];
   const item: KubeItem = {
-    metadata: { name, namespace, labels, creationTimestamp },
+    metadata: { name, namespace, labels, creationTimestamp, generation },
   };
-  for (const field of fields) copyPath(raw, item, field.split('.'));
+  for (const field of fields) {
+    // Annotation keys hold dots and slashes: copy them whole.
+    const annotation = field.match(/^metadata\.annotations\.(.+)$/);
+    if (annotation) {
+      const value = raw?.metadata?.annotations?.[annotation[1]];
+      if (value !== undefined)
+        item.metadata.annotations = {
+          ...item.metadata.annotations,
+          [annotation[1]]: value,
+        };
+    } else copyPath(raw, item, field.split('.'));
+  }
   // A deep copy, so nothing is shared with the source; typed client-node
   // models also carry Date objects, which become strings here.
   const copy: KubeItem = JSON.parse(JSON.stringify(item));

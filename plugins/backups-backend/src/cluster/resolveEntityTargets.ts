@@ -10,10 +10,14 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_VELERO_SCHEDULES,
   ANNOTATION_VOLSYNC_SOURCES,
+  type LabelSelector,
+  parseLabelSelector,
   type SourceError,
 } from '@internal/plugin-backups-common';
-import { EntityTarget } from '../snapshot/ClusterSnapshot';
 import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
+import { EntityTarget } from '../snapshot/ClusterSnapshot';
+
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -58,10 +62,40 @@ export function resolveEntityTargets(
       ],
     };
   }
+  if (!DNS_1123_LABEL.test(namespace) || namespace.length > 63) {
+    // A namespace such as ".." would turn a namespaced LIST into a cluster-wide one.
+    return {
+      targets: [],
+      errors: [
+        {
+          source: 'catalog',
+          reason: 'NotConfigured',
+          message: `The ${ANNOTATION_KUBERNETES_NAMESPACE} annotation "${namespace}" is not a valid namespace name`,
+        },
+      ],
+    };
+  }
   const kubernetesId = annotations[KUBERNETES_ANNOTATION]?.trim();
-  const labelSelector =
+  const selectorText =
     annotations[KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION]?.trim() ||
     (kubernetesId ? `${KUBERNETES_ANNOTATION}=${kubernetesId}` : undefined);
+  let labelSelector: LabelSelector | undefined;
+  try {
+    labelSelector = selectorText ? parseLabelSelector(selectorText) : undefined;
+  } catch (error) {
+    return {
+      targets: [],
+      errors: [
+        {
+          source: 'catalog',
+          reason: 'NotConfigured',
+          message: `The entity's label selector "${selectorText}" cannot be used: ${
+            (error as Error).message
+          }`,
+        },
+      ],
+    };
+  }
 
   const clusterName = annotations[ANNOTATION_KUBERNETES_CLUSTER]?.trim();
   const selected = clusterName

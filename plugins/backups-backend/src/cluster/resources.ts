@@ -40,6 +40,15 @@ export const resources = {
     'PersistentVolumeClaim',
     'persistentvolumeclaims',
   ),
+  pods: ref('', 'v1', 'Pod', 'pods'),
+  namespaces: ref('', 'v1', 'Namespace', 'namespaces'),
+  storageClasses: ref('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses'),
+  podVolumeBackups: ref(
+    'velero.io',
+    'v1',
+    'PodVolumeBackup',
+    'podvolumebackups',
+  ),
   cnpgClusters: ref('postgresql.cnpg.io', 'v1', 'Cluster', 'clusters'),
   cnpgBackups: ref('postgresql.cnpg.io', 'v1', 'Backup', 'backups'),
   cnpgScheduledBackups: ref(

@@ -1,4 +1,8 @@
-import { includesNamespace } from './includesNamespace';
+import {
+  globIncludes,
+  globMatches,
+  includesNamespace,
+} from './includesNamespace';
 
 describe('includesNamespace', () => {
   it.each([
@@ -22,5 +26,19 @@ describe('includesNamespace', () => {
     expect(includesNamespace({ includedNamespaces: ['a.b'] }, 'axb')).toBe(
       false,
     );
+  });
+});
+
+describe('globIncludes', () => {
+  it('lists the include patterns that Velero before 1.18 passes literally', () => {
+    expect(
+      globIncludes({ includedNamespaces: ['*', 'business-*', 'crm', 'a?c'] }),
+    ).toEqual(['business-*', 'a?c']);
+    expect(globIncludes({})).toEqual([]);
+  });
+
+  it('matches character classes as gobwas/glob does', () => {
+    expect(globMatches('business-[st]ystem', 'business-system')).toBe(true);
+    expect(globMatches('business-[xy]ystem', 'business-system')).toBe(false);
   });
 });

@@ -1,22 +1,25 @@
-function globMatches(pattern: string, value: string): boolean {
-  if (!/[*?]/.test(pattern)) return pattern === value;
-  const regex = pattern
-    .split('')
-    .map(c => {
-      if (c === '*') return '.*';
-      if (c === '?') return '.';
-      return c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${regex}$`).test(value);
+import picomatch from 'picomatch';
+
+const matchers = new Map<string, (value: string) => boolean>();
+
+/** gobwas/glob's `*`, `?` and `[...]`, as Velero matches namespace names. */
+export function globMatches(pattern: string, value: string): boolean {
+  if (pattern === '*') return true;
+  if (!/[*?[]/.test(pattern)) return pattern === value;
+  let matcher = matchers.get(pattern);
+  if (!matcher) {
+    matcher = picomatch(pattern, { dot: true, nobrace: true, noextglob: true });
+    matchers.set(pattern, matcher);
+  }
+  return matcher(value);
 }
 
 /**
  * Whether a Velero backup spec (a Schedule's `spec.template`, or a Backup's
- * `spec`) includes a namespace, as Velero decides it: an empty
- * `includedNamespaces` means all namespaces, entries are globs (`*`, `app-*`),
- * and `excludedNamespaces` wins. Velero 1.15 has no namespace label selector
- * (the Backup's `labelSelector` filters objects, not namespaces).
+ * own `spec`) includes a namespace, as Velero's IncludesExcludes decides it:
+ * an exclude match wins, and an empty include list or `*` means all.
+ * Velero before 1.18 does not expand other include patterns; the verdict
+ * says so separately (see `globIncludes`).
  */
 export function includesNamespace(
   spec: { includedNamespaces?: string[]; excludedNamespaces?: string[] },
@@ -26,4 +29,13 @@ export function includesNamespace(
   const excluded = spec?.excludedNamespaces ?? [];
   if (excluded.some(p => globMatches(p, namespace))) return false;
   return included.length === 0 || included.some(p => globMatches(p, namespace));
+}
+
+/** Include patterns other than `*` that need glob expansion. */
+export function globIncludes(spec: {
+  includedNamespaces?: string[];
+}): string[] {
+  return (spec?.includedNamespaces ?? []).filter(
+    p => p !== '*' && /[*?[]/.test(p),
+  );
 }

@@ -1,9 +1,8 @@
 export { readClusterSnapshot } from './readClusterSnapshot';
 export { readVelero } from './readVelero';
-export { includesNamespace } from './includesNamespace';
-export { scheduleLabelValue } from './scheduleLabelValue';
+export { includesNamespace, globIncludes } from './includesNamespace';
 export type { VeleroReaderOptions } from './readVelero';
 export { readCnpg } from './readCnpg';
 export { readVolsync } from './readVolsync';
 export { readFlux } from './readFlux';
-export { readPvcs } from './readPvcs';
+export { readWorkload } from './readWorkload';

@@ -47,5 +47,7 @@ export function toFluxObject(
     ready: conditionOf(item, 'Ready'),
     suspended: Boolean(item.spec?.suspend),
     revision: revision(kind, item),
+    generation: item.metadata.generation,
+    observedGeneration: item.status?.observedGeneration,
   };
 }

@@ -1,20 +1,40 @@
-import type {
-  CnpgCluster,
-  CnpgSection,
-  SourceError,
+import {
+  matchesLabelSelector,
+  type CnpgCluster,
+  type CnpgSection,
 } from '@internal/plugin-backups-common';
 import { ClusterState, KubeItem } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
-import { matchesLabelSelector } from '../selectors/labelSelector';
-import { conditionOf, tryList } from './tryList';
+import { postgresSeconds } from './postgresSeconds';
+import { conditionOf, ReadLog, readLog, tryList } from './tryList';
 
 const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+/** CNPG's default archive_timeout (pkg/postgres/configuration.go). */
+const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 300;
+
+function enabledPlugins(cluster: KubeItem): any[] {
+  // `enabled` defaults to true.
+  return (cluster.spec?.plugins ?? []).filter((p: any) => p?.enabled !== false);
+}
 
 function barmanPlugin(cluster: KubeItem) {
-  return (cluster.spec?.plugins ?? []).find(
-    (p: any) => p?.name === BARMAN_PLUGIN,
+  return enabledPlugins(cluster).find((p: any) => p?.name === BARMAN_PLUGIN);
+}
+
+/**
+ * Where WAL goes. The instance manager reports ContinuousArchiving=True even
+ * with no destination, so this is what proves that WAL leaves the cluster:
+ * in-tree Barman, or an enabled plugin that archives WAL (the Barman Cloud
+ * Plugin does; others must say `isWALArchiver`).
+ */
+function walArchiver(cluster: KubeItem): CnpgCluster['walArchiver'] {
+  if (cluster.spec?.backup?.barmanObjectStore?.destinationPath)
+    return { kind: 'barmanObjectStore' };
+  const plugin = enabledPlugins(cluster).find(
+    (p: any) => p?.name === BARMAN_PLUGIN || p?.isWALArchiver === true,
   );
+  return plugin ? { kind: 'plugin', plugin: String(plugin.name) } : undefined;
 }
 
 function toCluster(
@@ -33,6 +53,10 @@ function toCluster(
     lastBackupSucceeded: conditionOf(item, 'LastBackupSucceeded'),
     ready: conditionOf(item, 'Ready'),
     inheritedLabels: item.spec?.inheritedMetadata?.labels,
+    walArchiver: walArchiver(item),
+    archiveTimeoutSeconds:
+      postgresSeconds(item.spec?.postgresql?.parameters?.archive_timeout) ??
+      DEFAULT_ARCHIVE_TIMEOUT_SECONDS,
   };
   if (plugin) {
     // With the plugin, the Cluster's own recovery fields stay empty; the
@@ -50,6 +74,7 @@ function toCluster(
       lastSuccessfulBackup: window?.lastSuccessfulBackupTime,
       lastFailedBackup: window?.lastFailedBackupTime,
       recoveryWindowSource: 'objectStore',
+      objectStoreMissing: objectStores ? !store : undefined,
     };
   }
   const inTree = item.spec?.backup?.barmanObjectStore;
@@ -71,17 +96,17 @@ function toCluster(
 export async function readCnpg(
   state: ClusterState,
   target: EntityTarget,
-): Promise<{ section?: CnpgSection; errors: SourceError[] }> {
-  const errors: SourceError[] = [];
+): Promise<{ section?: CnpgSection } & ReadLog> {
+  const log = readLog();
   const namespace = target.namespace;
   const all = await tryList(
     state,
     'cnpg',
     resources.cnpgClusters,
     { namespace },
-    errors,
+    log,
   );
-  if (!all) return { errors };
+  if (!all) return log;
 
   let clusters = all;
   if (target.pinned.cnpgClusters) {
@@ -91,13 +116,11 @@ export async function readCnpg(
   } else if (target.labelSelector) {
     // Seed §3.1: the app's CNPG cluster often lacks the app label; when the
     // selector matches none, every cluster of the namespace belongs to the app.
+    const selector = target.labelSelector;
     const matching = all.filter(
       c =>
-        matchesLabelSelector(target.labelSelector, c.metadata.labels) ||
-        matchesLabelSelector(
-          target.labelSelector,
-          c.spec?.inheritedMetadata?.labels,
-        ),
+        matchesLabelSelector(selector, c.metadata.labels) ||
+        matchesLabelSelector(selector, c.spec?.inheritedMetadata?.labels),
     );
     if (matching.length > 0) clusters = matching;
   }
@@ -111,37 +134,31 @@ export async function readCnpg(
           'cnpg',
           resources.barmanObjectStores,
           { namespace },
-          errors,
+          log,
+          'cnpg.objectStores',
         )
       : Promise.resolve([]),
-    tryList(state, 'cnpg', resources.cnpgBackups, { namespace }, errors),
+    tryList(
+      state,
+      'cnpg',
+      resources.cnpgBackups,
+      { namespace },
+      log,
+      'cnpg.backups',
+    ),
     tryList(
       state,
       'cnpg',
       resources.cnpgScheduledBackups,
       { namespace },
-      errors,
+      log,
+      'cnpg.scheduledBackups',
     ),
   ]);
 
   const mapped = clusters.map(c => toCluster(c, stores));
-  if (stores) {
-    for (const c of mapped) {
-      if (
-        c.objectStore &&
-        !stores.some(s => s.metadata.name === c.objectStore)
-      ) {
-        errors.push({
-          source: 'cnpg',
-          reason: 'NotConfigured',
-          message: `Cluster ${c.name} archives through the Barman Cloud Plugin to ObjectStore "${c.objectStore}", which does not exist in namespace ${namespace}`,
-        });
-      }
-    }
-  }
-
   return {
-    errors,
+    ...log,
     section: {
       clusters: mapped,
       backups: (backups ?? [])

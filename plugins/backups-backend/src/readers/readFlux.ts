@@ -1,23 +1,22 @@
-import type {
-  FluxObject,
-  FluxSection,
-  SourceError,
+import {
+  matchesLabelSelector,
+  type FluxObject,
+  type FluxSection,
+  type LabelSelector,
 } from '@internal/plugin-backups-common';
 import { ClusterState, KubeItem } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
-import { matchesLabelSelector } from '../selectors/labelSelector';
 import { FluxKind, fluxKey, sourceKeys, toFluxObject } from './mapFlux';
-import { conditionOf, tryList } from './tryList';
+import { conditionOf, ReadLog, readLog, tryList } from './tryList';
 
 type Listed = { kind: FluxKind; item: KubeItem; key: string };
 
-/** Values of the selector's equality terms: `app.kubernetes.io/name=odoo` gives `odoo`. */
-function selectorValues(selector: string | undefined): string[] {
-  return (selector ?? '')
-    .split(',')
-    .map(term => term.match(/^[^!=\s]+\s*==?\s*(\S+)$/)?.[1])
-    .filter((v): v is string => Boolean(v));
+/** Values the selector requires exactly: `app.kubernetes.io/name=odoo` gives `odoo`. */
+function selectorValues(selector: LabelSelector | undefined): string[] {
+  return (selector?.requirements ?? [])
+    .filter(r => r.operator === 'In' && r.values.length === 1)
+    .map(r => r.values[0]);
 }
 
 function deploysTo(item: KubeItem, namespace: string) {
@@ -33,22 +32,23 @@ export async function readFlux(
   state: ClusterState,
   target: EntityTarget,
   options: { veleroNamespace: string },
-): Promise<{ section?: FluxSection; errors: SourceError[] }> {
-  const errors: SourceError[] = [];
+): Promise<{ section?: FluxSection } & ReadLog> {
+  const log = readLog();
   const velero = options.veleroNamespace;
   const all = {};
   const [kustomizations, helmReleases, ociRepos, gitRepos, externalSecrets] =
     await Promise.all([
-      tryList(state, 'flux', resources.kustomizations, all, errors),
-      tryList(state, 'flux', resources.helmReleases, all, errors),
-      tryList(state, 'flux', resources.ociRepositories, all, errors),
-      tryList(state, 'flux', resources.gitRepositories, all, errors),
+      tryList(state, 'flux', resources.kustomizations, all, log, 'flux'),
+      tryList(state, 'flux', resources.helmReleases, all, log, 'flux'),
+      tryList(state, 'flux', resources.ociRepositories, all, log, 'flux'),
+      tryList(state, 'flux', resources.gitRepositories, all, log, 'flux'),
       tryList(
         state,
         'external-secrets',
         resources.externalSecrets,
         { namespace: velero },
-        errors,
+        log,
+        'externalSecrets',
       ),
     ]);
   if (
@@ -56,7 +56,7 @@ export async function readFlux(
       list => list === undefined,
     )
   ) {
-    return { errors };
+    return log;
   }
 
   const listed = (kind: FluxKind, items: KubeItem[] | undefined): Listed[] =>
@@ -119,7 +119,7 @@ export async function readFlux(
   if (!pinned) add('app', referencedBy(appObjects));
 
   return {
-    errors,
+    ...log,
     section: {
       objects: [...objects.values()],
       externalSecrets: (externalSecrets ?? []).map(e => ({

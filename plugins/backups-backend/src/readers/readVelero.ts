@@ -1,6 +1,7 @@
 import type {
-  SourceError,
+  VeleroBackup,
   VeleroSection,
+  VeleroSchedule,
 } from '@internal/plugin-backups-common';
 import { ClusterState, KubeItem } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
@@ -10,13 +11,14 @@ import {
   newestFirst,
   SCHEDULE_LABEL,
   toReadiness,
+  toSnapshotClass,
   toVeleroBackup,
   toVeleroRestore,
   toVeleroSchedule,
   toVeleroStorageLocation,
 } from './mapVelero';
-import { scheduleLabelValue } from './scheduleLabelValue';
-import { tryList } from './tryList';
+import { ReadLog, readLog, tryList } from './tryList';
+import { fitsLabelValue, veleroValidName } from './veleroValidName';
 
 export type VeleroReaderOptions = {
   /** Where Velero is installed (`backups.velero.namespace`). */
@@ -28,29 +30,47 @@ export type VeleroReaderOptions = {
 };
 
 const SOURCE = 'velero';
+/** File-system backups are looked up for at most this many backups per request. */
+const MAX_PVB_LOOKUPS = 20;
 
-/** Kept here too: the verdict rules import it from this module. */
-export { includesNamespace };
+type Context = {
+  state: ClusterState;
+  target: EntityTarget;
+  namespace: string;
+  log: ReadLog;
+};
 
-/** Backups of the selected schedules, and manual backups of the namespace. */
+function selectSchedules(items: KubeItem[], target: EntityTarget) {
+  const pinned = target.pinned.veleroSchedules;
+  return items
+    .filter(s =>
+      pinned
+        ? pinned.includes(s.metadata.name)
+        : includesNamespace(s.spec?.template ?? {}, target.namespace),
+    )
+    .map(toVeleroSchedule);
+}
+
+/** Backups of the selected schedules, and manual backups that hold the namespace. */
 async function listBackups(
-  state: ClusterState,
-  target: EntityTarget,
-  namespace: string,
-  labelValues: string[],
-  errors: SourceError[],
-): Promise<KubeItem[] | undefined> {
+  ctx: Context,
+  schedules: VeleroSchedule[],
+): Promise<KubeItem[]> {
+  const { state, target, namespace, log } = ctx;
+  // A name over 63 characters cannot be a label value: such a schedule has no backups.
+  const names = schedules.map(s => s.name).filter(fitsLabelValue);
   const [scheduled, manual] = await Promise.all([
-    labelValues.length
+    names.length
       ? tryList(
           state,
           SOURCE,
           resources.veleroBackups,
           {
             namespace,
-            labelSelector: `${SCHEDULE_LABEL} in (${labelValues.join(',')})`,
+            labelSelector: `${SCHEDULE_LABEL} in (${names.join(',')})`,
           },
-          errors,
+          log,
+          'velero.backups',
         )
       : [],
     // Pinned schedules mean: only these schedules' backups.
@@ -61,92 +81,150 @@ async function listBackups(
           SOURCE,
           resources.veleroBackups,
           { namespace, labelSelector: `!${SCHEDULE_LABEL}` },
-          errors,
+          log,
+          'velero.backups',
         ),
   ]);
-  if (!scheduled && !manual) return undefined;
   return [
     ...(scheduled ?? []),
-    ...(manual ?? []).filter(b => includesNamespace(b.spec, target.namespace)),
-  ];
+    ...(manual ?? []).filter(b =>
+      includesNamespace(b.spec ?? {}, target.namespace),
+    ),
+  ].sort(newestFirst);
+}
+
+function capturedNoSnapshot(b: VeleroBackup) {
+  return (
+    (b.phase === 'Completed' || b.phase === 'PartiallyFailed') &&
+    !b.csiVolumeSnapshotsCompleted &&
+    !b.volumeSnapshotsCompleted &&
+    !b.backupItemOperationsCompleted
+  );
+}
+
+/**
+ * File-system backups leave no counter on the Backup: count the completed
+ * PodVolumeBackups of the backups that show no snapshot, newest first.
+ */
+async function countPodVolumeBackups(ctx: Context, backups: VeleroBackup[]) {
+  const candidates = backups
+    .filter(capturedNoSnapshot)
+    .slice(0, MAX_PVB_LOOKUPS);
+  if (candidates.length === 0) return;
+  const byLabel = new Map(candidates.map(b => [veleroValidName(b.name), b]));
+  const items = await tryList(
+    ctx.state,
+    SOURCE,
+    resources.podVolumeBackups,
+    {
+      namespace: ctx.namespace,
+      labelSelector: `velero.io/backup-name in (${[...byLabel.keys()].join(
+        ',',
+      )})`,
+    },
+    ctx.log,
+    'velero.podVolumeBackups',
+  );
+  if (!items) return;
+  for (const backup of candidates) backup.podVolumeBackupsCompleted = 0;
+  for (const pvb of items) {
+    const backup = byLabel.get(
+      pvb.metadata.labels?.['velero.io/backup-name'] ?? '',
+    );
+    if (backup && pvb.status?.phase === 'Completed')
+      backup.podVolumeBackupsCompleted =
+        (backup.podVolumeBackupsCompleted ?? 0) + 1;
+  }
+}
+
+async function readServer(ctx: Context, options: VeleroReaderOptions) {
+  const { state, namespace, log } = ctx;
+  const [deployments, daemonSets, classes] = await Promise.all([
+    tryList(
+      state,
+      SOURCE,
+      resources.deployments,
+      { namespace, fieldSelector: `metadata.name=${options.deploymentName}` },
+      log,
+      'velero.deployment',
+    ),
+    tryList(
+      state,
+      SOURCE,
+      resources.daemonSets,
+      { namespace, fieldSelector: `metadata.name=${options.nodeAgentName}` },
+      log,
+      'velero.nodeAgent',
+    ),
+    tryList(
+      state,
+      SOURCE,
+      resources.volumeSnapshotClasses,
+      {},
+      log,
+      'velero.snapshotClasses',
+    ),
+  ]);
+  return {
+    deployment: toReadiness(deployments?.[0], 'Deployment'),
+    deploymentFound: deployments ? deployments.length > 0 : undefined,
+    nodeAgent: toReadiness(daemonSets?.[0], 'DaemonSet'),
+    volumeSnapshotClasses: classes?.map(c => c.metadata.name),
+    snapshotClasses: classes?.map(toSnapshotClass),
+  };
 }
 
 /**
  * Velero objects for an entity. They live in Velero's namespace, not the
  * app's: Schedules are chosen by the namespaces their template includes (or
  * pinned by name), Backups by the `velero.io/schedule-name` label or, for
- * manual ones, by their own includedNamespaces; Restores by the backup or
- * schedule they restore. A read that fails leaves the rest of the section.
+ * manual ones, by their own included namespaces; Restores by the backup or
+ * schedule they restore. A list that fails is named in `unread`.
  */
 export async function readVelero(
   state: ClusterState,
   target: EntityTarget,
   options: VeleroReaderOptions,
-): Promise<{ section?: VeleroSection; errors: SourceError[] }> {
-  const errors: SourceError[] = [];
-  const namespace = options.namespace;
+): Promise<{ section?: VeleroSection } & ReadLog> {
+  const log = readLog();
+  const ctx: Context = { state, target, namespace: options.namespace, log };
   const scheduleItems = await tryList(
     state,
     SOURCE,
     resources.veleroSchedules,
-    { namespace },
-    errors,
+    { namespace: ctx.namespace },
+    log,
   );
-  if (!scheduleItems) return { errors };
+  if (!scheduleItems) return log;
+  const schedules = selectSchedules(scheduleItems, target);
+  const inNamespace = { namespace: ctx.namespace };
 
-  const pinned = target.pinned.veleroSchedules;
-  const schedules = scheduleItems
-    .filter(s =>
-      pinned
-        ? pinned.includes(s.metadata.name)
-        : includesNamespace(s.spec?.template ?? {}, target.namespace),
-    )
-    .map(toVeleroSchedule);
-  const byLabelValue = new Map(
-    schedules.map(s => [scheduleLabelValue(s.name), s.name]),
-  );
-  const scheduleNames = new Set(schedules.map(s => s.name));
-  const inNamespace = { namespace };
+  const [backupItems, restoreItems, bsls, vsls, server] = await Promise.all([
+    listBackups(ctx, schedules),
+    tryList(
+      state,
+      SOURCE,
+      resources.veleroRestores,
+      inNamespace,
+      log,
+      'velero.restores',
+    ),
+    tryList(
+      state,
+      SOURCE,
+      resources.veleroStorageLocations,
+      inNamespace,
+      log,
+      'velero.storageLocations',
+    ),
+    tryList(state, SOURCE, resources.veleroSnapshotLocations, inNamespace, log),
+    readServer(ctx, options),
+  ]);
 
-  const [backupItems, restoreItems, bsls, vsls, deployments, daemonSets, vscs] =
-    await Promise.all([
-      listBackups(state, target, namespace, [...byLabelValue.keys()], errors),
-      tryList(state, SOURCE, resources.veleroRestores, inNamespace, errors),
-      tryList(
-        state,
-        SOURCE,
-        resources.veleroStorageLocations,
-        inNamespace,
-        errors,
-      ),
-      tryList(
-        state,
-        SOURCE,
-        resources.veleroSnapshotLocations,
-        inNamespace,
-        errors,
-      ),
-      tryList(
-        state,
-        SOURCE,
-        resources.deployments,
-        { namespace, fieldSelector: `metadata.name=${options.deploymentName}` },
-        errors,
-      ),
-      tryList(
-        state,
-        SOURCE,
-        resources.daemonSets,
-        { namespace, fieldSelector: `metadata.name=${options.nodeAgentName}` },
-        errors,
-      ),
-      tryList(state, SOURCE, resources.volumeSnapshotClasses, {}, errors),
-    ]);
-
-  const backups = (backupItems ?? [])
-    .sort(newestFirst)
-    .map(b => toVeleroBackup(b, value => byLabelValue.get(value) ?? value));
+  const backups = backupItems.map(toVeleroBackup);
+  await countPodVolumeBackups(ctx, backups);
   const backupNames = new Set(backups.map(b => b.name));
+  const scheduleNames = new Set(schedules.map(s => s.name));
   const restores = (restoreItems ?? [])
     .filter(
       r =>
@@ -157,14 +235,10 @@ export async function readVelero(
     .map(toVeleroRestore);
 
   return {
-    errors,
+    ...log,
     section: {
-      namespace,
-      server: {
-        deployment: toReadiness(deployments?.[0], 'Deployment'),
-        nodeAgent: toReadiness(daemonSets?.[0], 'DaemonSet'),
-        volumeSnapshotClasses: vscs?.map(c => c.metadata.name),
-      },
+      namespace: ctx.namespace,
+      server,
       schedules,
       backups,
       restores,

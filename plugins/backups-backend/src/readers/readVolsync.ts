@@ -1,11 +1,8 @@
-import type {
-  SourceError,
-  VolsyncSection,
-} from '@internal/plugin-backups-common';
+import type { VolsyncSection } from '@internal/plugin-backups-common';
 import { ClusterState } from '../cluster/ClusterState';
 import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
-import { conditionOf, tryList } from './tryList';
+import { conditionOf, ReadLog, readLog, tryList } from './tryList';
 
 const LOG_EXCERPT = 2000;
 
@@ -13,19 +10,19 @@ const LOG_EXCERPT = 2000;
 export async function readVolsync(
   state: ClusterState,
   target: EntityTarget,
-): Promise<{ section?: VolsyncSection; errors: SourceError[] }> {
-  const errors: SourceError[] = [];
+): Promise<{ section?: VolsyncSection } & ReadLog> {
+  const log = readLog();
   const items = await tryList(
     state,
     'volsync',
     resources.replicationSources,
     { namespace: target.namespace },
-    errors,
+    log,
   );
-  if (!items) return { errors };
+  if (!items) return log;
   const pinned = target.pinned.volsyncSources;
   return {
-    errors,
+    ...log,
     section: {
       sources: items
         .filter(i => !pinned || pinned.includes(i.metadata.name))
@@ -35,6 +32,8 @@ export async function readVolsync(
             name: i.metadata.name,
             namespace: i.metadata.namespace ?? target.namespace,
             sourcePVC: i.spec?.sourcePVC,
+            paused: i.spec?.paused === true,
+            copyMethod: i.spec?.restic?.copyMethod,
             schedule: i.spec?.trigger?.schedule,
             manual: i.spec?.trigger?.manual,
             repository: i.spec?.restic?.repository,

@@ -6,19 +6,32 @@ import {
   ResourceRef,
 } from '../cluster/ClusterState';
 import { toSourceError } from '../cluster/toSourceError';
+import { UnreadKey } from '../snapshot/ClusterSnapshot';
 
-/** Lists, or records the failure in `errors` and returns undefined. */
+/** Where a reader records what it could not read. */
+export type ReadLog = { errors: SourceError[]; unread: UnreadKey[] };
+
+/** A fresh, empty read log. */
+export function readLog(): ReadLog {
+  return { errors: [], unread: [] };
+}
+
+/**
+ * Lists, or records the failure (as an error, and as `key` in `unread`) and
+ * returns undefined. A list that fails on any page is not returned at all.
+ */
 export async function tryList(
   state: ClusterState,
   source: string,
   resource: ResourceRef,
   options: ListOptions,
-  errors: SourceError[],
+  log: ReadLog,
+  key?: UnreadKey,
 ): Promise<KubeItem[] | undefined> {
   try {
     return await state.list(resource, options);
   } catch (error) {
-    errors.push(
+    log.errors.push(
       toSourceError(
         source,
         resource,
@@ -27,6 +40,7 @@ export async function tryList(
         state.clusterName,
       ),
     );
+    if (key && !log.unread.includes(key)) log.unread.push(key);
     return undefined;
   }
 }

@@ -24,9 +24,8 @@ import { readClusterSnapshot } from '../readers/readClusterSnapshot';
 import { VeleroReaderOptions } from '../readers/readVelero';
 import { evaluateClusterSnapshot } from '../verdict/evaluateClusterSnapshot';
 import { worstStatus } from '../verdict/Finding';
-import { parseDuration } from '../verdict/parseDuration';
 import { parseRpoAnnotation } from '../verdict/rpoTarget';
-import { readVerdictConfig } from './readVerdictConfig';
+import { parseDurationText, readVerdictConfig } from './readVerdictConfig';
 
 type Options = {
   config: RootConfigService;
@@ -96,7 +95,7 @@ export class BackupsOverviewService {
     const { targets, errors } = resolveEntityTargets(entity, this.#clusters);
     const rpo = parseRpoAnnotation(
       entity.metadata.annotations?.[ANNOTATION_RPO_TARGETS],
-      parseDuration,
+      parseDurationText,
     );
     for (const problem of rpo.problems)
       errors.push({

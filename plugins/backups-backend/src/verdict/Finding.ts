@@ -1,10 +1,20 @@
-import type { TierStatus } from '@internal/plugin-backups-common';
+import type {
+  Finding as WireFinding,
+  FindingCode,
+  TierStatus,
+} from '@internal/plugin-backups-common';
 
-/** One observation that lowers a tier's status, with the reason shown to people. */
-export type Finding = {
-  status: Exclude<TierStatus, 'healthy'>;
-  reason: string;
-};
+/** One observation that lowers a status, with a stable code. */
+export type Finding = WireFinding & { code: FindingCode };
+
+/** Builds a finding. */
+export function finding(
+  code: FindingCode,
+  status: Finding['status'],
+  message: string,
+): Finding {
+  return { code, status, message };
+}
 
 const RANK: Record<TierStatus, number> = {
   healthy: 0,
@@ -21,6 +31,7 @@ export function worstStatus(statuses: TierStatus[]): TierStatus {
   );
 }
 
+/** A tier's status: the worst finding, and never healthy unless proven. */
 export function statusOf(findings: Finding[], proven: boolean): TierStatus {
   const worst = worstStatus(findings.map(f => f.status));
   if (worst === 'healthy' && !proven) return 'unknown';

@@ -12,4 +12,6 @@ export type VerdictOptions = {
   configTargets: Partial<Record<TierKind, number>>;
   /** Targets from the entity's annotation: by "kind" or "kind/name". */
   annotationTargets: Record<string, number>;
+  /** How long a Flux object may stay Ready=Unknown (Progressing) before it is a finding. */
+  progressingGraceSeconds?: number;
 };

@@ -1,22 +1,32 @@
 import type { ClusterOverview } from '@internal/plugin-backups-common';
 import { ClusterSnapshot } from '../snapshot/ClusterSnapshot';
+import { evaluateCnpgTier } from './cnpg/evaluateCnpgTier';
 import { computeCoverage } from './computeCoverage';
-import { evaluateCnpgTier } from './evaluateCnpgTier';
-import { evaluateVeleroTier } from './evaluateVeleroTier';
-import { evaluateVolsyncTier } from './evaluateVolsyncTier';
+import { platformFindings } from './platform/platformFindings';
+import { evaluateVeleroTier } from './velero/evaluateVeleroTier';
+import { scheduleCoverage } from './velero/scheduleCoverage';
 import { VerdictOptions } from './VerdictOptions';
+import { evaluateVolsyncTier } from './volsync/evaluateVolsyncTier';
 
-/** Tiers and coverage of one cluster: pure, from the snapshot alone. */
+/** Tiers, coverage and platform findings of one cluster: pure, from the snapshot alone. */
 export function evaluateClusterSnapshot(
   snapshot: ClusterSnapshot,
   options: VerdictOptions,
 ): ClusterOverview {
+  const schedules = snapshot.velero?.schedules ?? [];
+  const coverage = new Map(
+    schedules.map(s => [s.name, scheduleCoverage(snapshot, s)]),
+  );
+  const platform = platformFindings(snapshot, coverage, options);
   const tiers = [
     ...(snapshot.cnpg?.clusters ?? []).map(c =>
       evaluateCnpgTier(snapshot, c, options),
     ),
-    ...(snapshot.velero?.schedules ?? []).map(s =>
-      evaluateVeleroTier(snapshot, s, options),
+    ...schedules.map(s =>
+      evaluateVeleroTier(snapshot, s, options, {
+        coverage: coverage.get(s.name),
+        platform,
+      }),
     ),
     ...(snapshot.volsync?.sources ?? []).map(s =>
       evaluateVolsyncTier(s, options),
@@ -25,8 +35,9 @@ export function evaluateClusterSnapshot(
   return {
     cluster: snapshot.target.cluster,
     tiers,
-    coverage: computeCoverage(snapshot),
+    coverage: computeCoverage(snapshot, coverage),
     errors: snapshot.errors,
+    platformFindings: platform,
     velero: snapshot.velero,
     cnpg: snapshot.cnpg,
     volsync: snapshot.volsync,

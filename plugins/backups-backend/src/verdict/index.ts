@@ -1,10 +1,9 @@
 export { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
-export { evaluateVeleroTier } from './evaluateVeleroTier';
-export { evaluateCnpgTier } from './evaluateCnpgTier';
-export { evaluateVolsyncTier } from './evaluateVolsyncTier';
+export { evaluateVeleroTier } from './velero/evaluateVeleroTier';
+export { evaluateCnpgTier } from './cnpg/evaluateCnpgTier';
+export { evaluateVolsyncTier } from './volsync/evaluateVolsyncTier';
 export { computeCoverage } from './computeCoverage';
-export { cronIntervalSeconds } from './cronInterval';
-export { parseDuration, humanDuration } from './parseDuration';
+export { humanDuration } from './humanDuration';
 export { parseRpoAnnotation, rpoTarget } from './rpoTarget';
 export { worstStatus } from './Finding';
 export type { VerdictOptions } from './VerdictOptions';

@@ -1,12 +1,14 @@
+import type { TierKind } from '@internal/plugin-backups-common';
 import { DateTime } from 'luxon';
-import { Finding } from './Finding';
-import { humanDuration } from './parseDuration';
+import { Finding, finding } from './Finding';
+import { humanDuration } from './humanDuration';
 
 /**
  * Compares the age of the newest recovery point with the target. Returns the
  * actual RPO in seconds and a finding when the target is missed or unknown.
  */
 export function rpoFindings(
+  kind: TierKind,
   lastRecoveryPoint: string | undefined,
   target: number | undefined,
   now: DateTime,
@@ -21,10 +23,11 @@ export function rpoFindings(
     return {
       actual,
       findings: [
-        {
-          status: 'unknown',
-          reason: `No RPO target could be derived for ${what}; set one in config or with the backups.backstage.io/rpo-targets annotation`,
-        },
+        finding(
+          `${kind}.rpo.noTarget`,
+          'unknown',
+          `No RPO target could be derived for ${what}; set one in config or with the backups.backstage.io/rpo-targets annotation`,
+        ),
       ],
     };
   }
@@ -32,12 +35,13 @@ export function rpoFindings(
     return {
       actual,
       findings: [
-        {
-          status: 'critical',
-          reason: `The last good ${what} is ${humanDuration(
+        finding(
+          `${kind}.rpo.exceeded`,
+          'critical',
+          `The last good ${what} is ${humanDuration(
             Math.round(actual / 60) * 60,
           )} old, older than the RPO target of ${humanDuration(target)}`,
-        },
+        ),
       ],
     };
   }

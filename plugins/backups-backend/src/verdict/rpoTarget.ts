@@ -1,5 +1,4 @@
 import type { TierKind } from '@internal/plugin-backups-common';
-import { humanDuration } from './parseDuration';
 import { VerdictOptions } from './VerdictOptions';
 
 /**
@@ -20,10 +19,6 @@ export function rpoTarget(
   if (configured !== undefined)
     return { seconds: configured, source: 'config' };
   return { seconds: defaultSeconds, source: 'default' };
-}
-
-export function describeTarget(seconds: number): string {
-  return humanDuration(seconds);
 }
 
 /** Parses `cnpg=10m,velero=26h,velero/odoo-daily=30h`; bad entries are reported. */
