@@ -1,47 +1,63 @@
-import { computeCoverage } from './computeCoverage';
-import { stripAppLabel, healthySnapshot } from './__fixtures__/healthySnapshot';
+import { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
+import { healthySnapshot, options, stripAppLabel } from './__fixtures__/healthySnapshot';
+
+function coverage(snapshot = healthySnapshot()) {
+  return evaluateClusterSnapshot(snapshot, options).coverage;
+}
 
 describe('computeCoverage', () => {
-  it('lists the tiers that really cover each PVC', () => {
-    const coverage = computeCoverage(healthySnapshot());
-    expect(coverage.find(c => c.pvc === 'odoo-filestore')?.coveredBy).toEqual([
+  it('lists the tiers that really cover each PVC, and how Velero holds it', () => {
+    const rows = coverage();
+    const filestore = rows.find(c => c.pvc === 'odoo-filestore')!;
+    expect(filestore.coveredBy).toEqual([
       { kind: 'volsync', name: 'odoo-filestore' },
       { kind: 'velero', name: 'odoo-daily' },
     ]);
-    expect(coverage.find(c => c.pvc === 'odoo-pg-1')?.coveredBy).toEqual([
+    expect(filestore.via).toEqual([{ name: 'odoo-daily', reason: 'labels' }]);
+    expect(rows.find(c => c.pvc === 'odoo-pg-1')?.coveredBy).toEqual([
       { kind: 'cnpg', name: 'odoo-pg' },
       { kind: 'velero', name: 'odoo-daily' },
     ]);
   });
 
-  it('catches the seed §3.1 selector that matches no PVC, with the fix', () => {
+  it('seed §3.1: an unlabelled filestore is still held through the labelled pod; unlabelled CNPG PVCs get the fix', () => {
     const snapshot = healthySnapshot();
-    snapshot.pvcs = snapshot.pvcs!.map(p => ({
-      ...p,
-      labels: stripAppLabel(p.labels),
-    }));
-    const coverage = computeCoverage(snapshot);
-    const filestore = coverage.find(c => c.pvc === 'odoo-filestore')!;
-    expect(filestore.coveredBy).toEqual([
-      { kind: 'volsync', name: 'odoo-filestore' },
-    ]);
-    expect(filestore.hints).toEqual([
-      'add label `app.kubernetes.io/name=odoo` to PVC `odoo-filestore`, or remove the labelSelector of schedule `odoo-daily`',
-    ]);
-    expect(coverage.find(c => c.pvc === 'odoo-pg-2')!.hints![0]).toMatch(
-      /CNPG cluster `odoo-pg` through spec.inheritedMetadata.labels/,
+    snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+    snapshot.pods = snapshot.pods!.map(p =>
+      p.name.startsWith('odoo-pg') ? { ...p, labels: stripAppLabel(p.labels) } : p,
     );
+    const rows = coverage(snapshot);
+    const filestore = rows.find(c => c.pvc === 'odoo-filestore')!;
+    expect(filestore.via).toEqual([
+      { name: 'odoo-daily', reason: 'pod', pod: 'odoo-7d9f8b6c5d-x2k8p' },
+    ]);
+    expect(filestore.hints).toBeUndefined();
+    const pg = rows.find(c => c.pvc === 'odoo-pg-2')!;
+    expect(pg.coveredBy).toEqual([{ kind: 'cnpg', name: 'odoo-pg' }]);
+    expect(pg.hints![0]).toBe(
+      'add label `app.kubernetes.io/name=odoo` to CNPG cluster `odoo-pg` through spec.inheritedMetadata.labels (it reaches PVC `odoo-pg-2` and its pods), or remove the labelSelector of schedule `odoo-daily`',
+    );
+  });
+
+  it('marks PVCs Velero skips by label, and says unknown when pods are unreadable', () => {
+    const snapshot = healthySnapshot();
+    snapshot.pvcs![1].labels['velero.io/exclude-from-backup'] = 'true';
+    snapshot.pvcs![0].labels = {};
+    snapshot.pods = undefined;
+    snapshot.unread = ['pods'];
+    const rows = coverage(snapshot);
+    expect(rows.find(c => c.pvc === 'odoo-pg-1')).toMatchObject({
+      excludedFromVelero: true,
+      coveredBy: [{ kind: 'cnpg', name: 'odoo-pg' }],
+    });
+    expect(rows.find(c => c.pvc === 'odoo-filestore')!.unknown).toMatch(/pods that may mount it could not be read/);
   });
 
   it('flags a PVC that nothing covers', () => {
     const snapshot = healthySnapshot();
     snapshot.velero = undefined;
-    snapshot.pvcs!.push({
-      name: 'scratch',
-      namespace: 'business-system',
-      labels: {},
-    });
-    const scratch = computeCoverage(snapshot).find(c => c.pvc === 'scratch')!;
+    snapshot.pvcs!.push({ name: 'scratch', namespace: 'business-system', labels: {} });
+    const scratch = coverage(snapshot).find(c => c.pvc === 'scratch')!;
     expect(scratch.coveredBy).toEqual([]);
     expect(scratch.hints![0]).toMatch(/no backup tier covers PVC `scratch`/);
   });

@@ -1,27 +1,50 @@
+import type { VeleroBackup } from '@internal/plugin-backups-common';
 import { DateTime } from 'luxon';
 import { ClusterSnapshot } from '../../snapshot/ClusterSnapshot';
 import { VerdictOptions } from '../VerdictOptions';
 
 export const NOW = DateTime.fromISO('2026-11-24T08:00:00Z', { zone: 'utc' });
 
-const at = (iso: string) => iso;
+const iso = (t: DateTime) => t.toUTC().toISO({ suppressMilliseconds: true })!;
 
-function dailyBackup(day: number, phase = 'Completed') {
-  const start = NOW.set({ hour: 3, minute: 0 }).minus({ days: day });
-  return {
-    name: `odoo-daily-${start.toFormat('yyyyLLddHHmmss')}`,
+/**
+ * A scheduled run `day` days back, shaped as Velero 1.15 leaves it: created
+ * at the 03:00 tick, started a second later, completed by the finalizer; 0
+ * counters are absent (omitempty). The filestore went to file-system backup
+ * (the pod's backup-volumes annotation), the three CNPG PVCs to CSI snapshots.
+ */
+export function dailyBackup(day: number, phase = 'Completed'): VeleroBackup {
+  const created = NOW.set({ hour: 3, minute: 0, second: 0 }).minus({ days: day });
+  const name = `odoo-daily-${created.toFormat('yyyyLLddHHmmss')}`;
+  const base: VeleroBackup = {
+    name,
     schedule: 'odoo-daily',
     phase,
-    startTimestamp: start.toISO({ suppressMilliseconds: true })!,
-    completionTimestamp: start
-      .plus({ seconds: 95 })
-      .toISO({ suppressMilliseconds: true })!,
-    errors: phase === 'Completed' ? 0 : 1,
+    createdAt: iso(created),
+    expiration: iso(created.plus({ days: 7 })),
     storageLocation: 'gcs',
+    includedNamespaces: ['business-system'],
+  };
+  if (phase === 'FailedValidation')
+    return { ...base, validationErrors: ['backup storage location gcs is currently in read-only mode'] };
+  const started = { ...base, startTimestamp: iso(created.plus({ seconds: 1 })) };
+  if (phase === 'Failed')
+    // runBackup returned early (upload failed): no completionTimestamp.
+    return { ...started, errors: 1, failureReason: "storage: bucket doesn't exist" };
+  if (!['Completed', 'PartiallyFailed'].includes(phase)) return started;
+  return {
+    ...started,
+    completionTimestamp: iso(created.plus({ seconds: 96 })),
+    itemsBackedUp: 42,
+    totalItems: 42,
+    csiVolumeSnapshotsAttempted: 3,
+    csiVolumeSnapshotsCompleted: phase === 'Completed' ? 3 : 2,
+    backupItemOperationsAttempted: 3,
+    backupItemOperationsCompleted: phase === 'Completed' ? 3 : 2,
+    hooksAttempted: 2,
+    ...(phase === 'PartiallyFailed' ? { errors: 1, backupItemOperationsFailed: 1 } : {}),
   };
 }
-
-export { dailyBackup };
 
 /** The seed deployment in good health, as the readers would report it. */
 export function healthySnapshot(): ClusterSnapshot {
@@ -29,15 +52,23 @@ export function healthySnapshot(): ClusterSnapshot {
     target: {
       cluster: 'demo',
       namespace: 'business-system',
-      labelSelector: 'app.kubernetes.io/name=odoo',
+      labelSelector: {
+        requirements: [
+          { key: 'app.kubernetes.io/name', operator: 'In', values: ['odoo'] },
+        ],
+      },
       pinned: {},
     },
     velero: {
       namespace: 'velero',
       server: {
-        deployment: { name: 'velero', ready: 1, desired: 1 },
+        deployment: { name: 'velero', ready: 1, desired: 1, image: 'velero/velero:v1.15.0' },
+        deploymentFound: true,
         nodeAgent: { name: 'node-agent', ready: 3, desired: 3 },
         volumeSnapshotClasses: ['csi-ceph-blockpool'],
+        snapshotClasses: [
+          { name: 'csi-ceph-blockpool', driver: 'rook-ceph.rbd.csi.ceph.com', veleroLabel: true },
+        ],
       },
       schedules: [
         {
@@ -47,8 +78,14 @@ export function healthySnapshot(): ClusterSnapshot {
           ttl: '168h0m0s',
           includedNamespaces: ['business-system'],
           labelSelector: 'app.kubernetes.io/name=odoo',
+          selector: [
+            { key: 'app.kubernetes.io/name', operator: 'In', values: ['odoo'] },
+          ],
           storageLocation: 'gcs',
+          snapshotVolumes: true,
           phase: 'Enabled',
+          lastBackup: '2026-11-24T03:00:00Z',
+          createdAt: '2026-09-01T10:00:00Z',
         },
       ],
       backups: [0, 1, 2, 3, 4, 5, 6].map(d => dailyBackup(d)),
@@ -59,13 +96,13 @@ export function healthySnapshot(): ClusterSnapshot {
           provider: 'gcp',
           bucket: 'hayden-velero-backups',
           default: true,
+          accessMode: 'ReadWrite',
+          credentialSecret: 'velero-gcs',
           phase: 'Available',
-          lastValidationTime: at('2026-11-24T07:59:00Z'),
+          lastValidationTime: '2026-11-24T07:59:20Z',
         },
       ],
-      snapshotLocations: [
-        { name: 'csi-ceph-blockpool', provider: 'velero.io/csi' },
-      ],
+      snapshotLocations: [{ name: 'csi-ceph-blockpool', provider: 'velero.io/csi' }],
     },
     cnpg: {
       clusters: [
@@ -80,14 +117,15 @@ export function healthySnapshot(): ClusterSnapshot {
             reason: 'ContinuousArchivingSuccess',
             lastTransitionTime: '2026-11-01T00:00:00Z',
           },
-          lastBackupSucceeded: {
-            status: 'True',
-            reason: 'LastBackupSucceeded',
-          },
+          lastBackupSucceeded: { status: 'True', reason: 'LastBackupSucceeded' },
           ready: { status: 'True' },
           destinationPath: 'gs://hayden-odoo-backups/base',
           objectStore: 'odoo-objstore',
+          objectStoreMissing: false,
           serverName: 'odoo-pg',
+          walArchiver: { kind: 'plugin', plugin: 'barman-cloud.cloudnative-pg.io' },
+          archiveTimeoutSeconds: 300,
+          // With the plugin these come from the ObjectStore's serverRecoveryWindow.
           firstRecoverabilityPoint: '2026-11-15T02:00:00Z',
           lastSuccessfulBackup: '2026-11-22T02:06:12Z',
           recoveryWindowSource: 'objectStore',
@@ -115,8 +153,11 @@ export function healthySnapshot(): ClusterSnapshot {
           repository: 'odoo-filestore-restic',
           retain: { daily: 7, weekly: 4, monthly: 3 },
           lastSyncTime: '2026-11-24T04:02:41Z',
+          lastSyncDuration: '2m40s',
+          nextSyncTime: '2026-11-25T04:00:00Z',
           moverResult: 'Successful',
           synchronizing: { status: 'False', reason: 'WaitingForSchedule' },
+          paused: false,
         },
       ],
     },
@@ -128,13 +169,20 @@ export function healthySnapshot(): ClusterSnapshot {
           namespace: 'velero',
           role: 'velero',
           suspended: false,
-          ready: { status: 'True', reason: 'UpgradeSucceeded' },
+          generation: 4,
+          observedGeneration: 4,
+          ready: {
+            status: 'True',
+            reason: 'UpgradeSucceeded',
+            lastTransitionTime: '2026-11-02T10:00:00Z',
+          },
         },
       ],
       externalSecrets: [
         {
           name: 'velero-gcs',
           namespace: 'velero',
+          targetSecret: 'velero-gcs',
           ready: { status: 'True', reason: 'SecretSynced' },
         },
       ],
@@ -144,16 +192,32 @@ export function healthySnapshot(): ClusterSnapshot {
         name: 'odoo-filestore',
         namespace: 'business-system',
         labels: { 'app.kubernetes.io/name': 'odoo' },
+        storageClassName: 'ceph-block',
       },
       ...[1, 2, 3].map(i => ({
         name: `odoo-pg-${i}`,
         namespace: 'business-system',
-        labels: {
-          'app.kubernetes.io/name': 'odoo',
-          'cnpg.io/cluster': 'odoo-pg',
-        },
+        labels: { 'app.kubernetes.io/name': 'odoo', 'cnpg.io/cluster': 'odoo-pg' },
+        storageClassName: 'ceph-block',
       })),
     ],
+    pods: [
+      {
+        name: 'odoo-7d9f8b6c5d-x2k8p',
+        labels: { 'app.kubernetes.io/name': 'odoo', 'app.kubernetes.io/instance': 'odoo' },
+        claimNames: ['odoo-filestore'],
+        fsBackupClaims: ['odoo-filestore'],
+      },
+      ...[1, 2, 3].map(i => ({
+        name: `odoo-pg-${i}`,
+        labels: { 'app.kubernetes.io/name': 'odoo', 'cnpg.io/cluster': 'odoo-pg' },
+        claimNames: [`odoo-pg-${i}`],
+        fsBackupClaims: [],
+      })),
+    ],
+    namespaceLabels: { 'kubernetes.io/metadata.name': 'business-system' },
+    storageClasses: [{ name: 'ceph-block', provisioner: 'rook-ceph.rbd.csi.ceph.com' }],
+    unread: [],
     errors: [],
   };
 }
@@ -166,10 +230,8 @@ export const options: VerdictOptions = {
   annotationTargets: {},
 };
 
-/** Seed §3.1: the PVC labels without app.kubernetes.io/name. */
-export function stripAppLabel(
-  labels: Record<string, string>,
-): Record<string, string> {
+/** Seed §3.1: labels without app.kubernetes.io/name. */
+export function stripAppLabel(labels: Record<string, string>): Record<string, string> {
   const { 'app.kubernetes.io/name': _app, ...rest } = labels;
   return rest;
 }

@@ -49,7 +49,7 @@ export function recoveryPoint(
       finding(
         'velero.namespace.excluded',
         'critical',
-        `The schedule's backups exclude namespace ${namespace} (their own spec, e.g. after velero.io/exclude-from-backup=true on the Namespace)`,
+        `The schedule's backups do not hold namespace ${namespace} by their own spec (Velero adds a Namespace labelled velero.io/exclude-from-backup=true to excludedNamespaces)`,
       ),
     );
   }
