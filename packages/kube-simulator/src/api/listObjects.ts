@@ -1,6 +1,9 @@
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@internal/plugin-backups-common';
 import { KubeObject } from '../store/KubeObject';
 import { matchesFields, parseFieldSelector } from './fieldSelector';
-import { matchesLabels, parseLabelSelector } from './labelSelector';
 import { fail } from './status';
 
 export type ListQuery = {
@@ -10,18 +13,30 @@ export type ListQuery = {
   continueToken?: string;
 };
 
+function parseOr400<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    // The shared parser says "Invalid label selector: …"; the API server
+    // answers 400 BadRequest "unable to parse requirement: …".
+    const detail = (error as Error).message.replace(
+      /^Invalid label selector: /,
+      '',
+    );
+    return fail(400, `unable to parse requirement: ${detail}`);
+  }
+}
+
 /** Builds the object filter of a LIST or WATCH; bad selectors answer 400. */
 export function selectorFilter(query: ListQuery): (o: KubeObject) => boolean {
-  let labels: ReturnType<typeof parseLabelSelector> = [];
-  let fields: ReturnType<typeof parseFieldSelector> = [];
-  try {
-    labels = parseLabelSelector(query.labelSelector ?? '');
-    fields = parseFieldSelector(query.fieldSelector ?? '');
-  } catch (error) {
-    fail(400, `unable to parse requirement: ${(error as Error).message}`);
-  }
+  const labels = parseOr400(() =>
+    parseLabelSelector(query.labelSelector ?? ''),
+  );
+  const fields = parseOr400(() =>
+    parseFieldSelector(query.fieldSelector ?? ''),
+  );
   return o =>
-    matchesLabels(labels, o.metadata.labels) &&
+    matchesLabelSelector(labels, o.metadata.labels) &&
     matchesFields(fields, o.metadata);
 }
 
