@@ -69,7 +69,21 @@ describe('ListingClusterState', () => {
                 annotations: { huge: 'x' },
                 managedFields: [{}],
               },
-              spec: { replicas: 1, template: { spec: { containers: [] } } },
+              spec: {
+                replicas: 1,
+                template: {
+                  metadata: { labels: { app: 'velero' } },
+                  spec: {
+                    containers: [
+                      {
+                        name: 'velero',
+                        image: 'velero/velero:v1.15.0',
+                        args: ['server'],
+                      },
+                    ],
+                  },
+                },
+              },
               status: {
                 readyReplicas: 1,
                 history: [{ chartName: 'a' }, { chartName: 'b' }],
@@ -85,7 +99,15 @@ describe('ListingClusterState', () => {
     });
     expect(deployment).toEqual({
       metadata: { name: 'velero', namespace: 'velero' },
-      spec: { replicas: 1 },
+      // Of the pod template, only the image is kept: it tells Velero's version.
+      spec: {
+        replicas: 1,
+        template: {
+          spec: {
+            containers: [{ name: 'velero', image: 'velero/velero:v1.15.0' }],
+          },
+        },
+      },
       status: { readyReplicas: 1 },
     });
     const [release] = await fakeClusterState().list(resources.helmReleases);

@@ -26,19 +26,20 @@ describe('resolveEntityTargets', () => {
     );
     expect(errors).toEqual([]);
     expect(targets.map(t => t.target)).toEqual([
-      {
+      expect.objectContaining({
         cluster: 'cluster-00',
         namespace: 'business-system',
-        labelSelector: 'app.kubernetes.io/name=odoo',
-        pinned: {},
-      },
-      {
-        cluster: 'cluster-01',
-        namespace: 'business-system',
-        labelSelector: 'app.kubernetes.io/name=odoo',
-        pinned: {},
-      },
+        labelSelector: {
+          requirements: [
+            { key: 'app.kubernetes.io/name', operator: 'In', values: ['odoo'] },
+          ],
+        },
+      }),
+      expect.objectContaining({ cluster: 'cluster-01' }),
     ]);
+    expect(targets[1].target.labelSelector).toEqual(
+      targets[0].target.labelSelector,
+    );
   });
 
   it('falls back to backstage.io/kubernetes-id and honours the cluster annotation', () => {
@@ -53,8 +54,40 @@ describe('resolveEntityTargets', () => {
     expect(targets).toHaveLength(1);
     expect(targets[0].target).toMatchObject({
       cluster: 'cluster-01',
-      labelSelector: 'backstage.io/kubernetes-id=odoo',
+      labelSelector: {
+        requirements: [
+          {
+            key: 'backstage.io/kubernetes-id',
+            operator: 'In',
+            values: ['odoo'],
+          },
+        ],
+      },
     });
+  });
+
+  it.each(['..', 'Business', 'a/b', 'x'.repeat(64), '-a'])(
+    'refuses the namespace %j, which could widen a namespaced LIST',
+    namespace => {
+      const { targets, errors } = resolveEntityTargets(
+        entity({ 'backstage.io/kubernetes-namespace': namespace }),
+        clusters,
+      );
+      expect(targets).toEqual([]);
+      expect(errors[0].message).toMatch(/is not a valid namespace name/);
+    },
+  );
+
+  it('refuses a malformed label selector annotation with the reason', () => {
+    const { targets, errors } = resolveEntityTargets(
+      entity({
+        'backstage.io/kubernetes-namespace': 'ns',
+        'backstage.io/kubernetes-label-selector': 'app in (odoo',
+      }),
+      clusters,
+    );
+    expect(targets).toEqual([]);
+    expect(errors[0].message).toMatch(/cannot be used: Invalid label selector/);
   });
 
   it('reads the pinning annotations', () => {

@@ -1,4 +1,5 @@
 import { KubeSimulator, type ScenarioName } from '@internal/kube-simulator';
+import { parseLabelSelector } from '@internal/plugin-backups-common';
 import { createKubeConfig } from '../cluster/createKubeConfig';
 import { ListingClusterState } from '../cluster/ListingClusterState';
 import { readClusterSnapshot } from './readClusterSnapshot';
@@ -6,7 +7,7 @@ import { readClusterSnapshot } from './readClusterSnapshot';
 const target = {
   cluster: 'sim',
   namespace: 'business-system',
-  labelSelector: 'app.kubernetes.io/name=odoo',
+  labelSelector: parseLabelSelector('app.kubernetes.io/name=odoo'),
   pinned: {},
 };
 const velero = {
@@ -63,6 +64,20 @@ describe('readClusterSnapshot against the simulator', () => {
       )?.revision,
     ).toMatch(/^velero@8\.2\.0/);
     expect(snapshot.pvcs!.map(p => p.name)).toContain('odoo-filestore');
+    expect(snapshot.unread).toEqual([]);
+    // What coverage needs beyond PVCs: pods and their mounts, the namespace, the drivers.
+    expect(
+      snapshot.pods!.find(p => p.claimNames.includes('odoo-filestore')),
+    ).toMatchObject({
+      fsBackupClaims: ['odoo-filestore'],
+    });
+    expect(snapshot.namespaceLabels).toMatchObject({
+      'kubernetes.io/metadata.name': 'business-system',
+    });
+    expect(snapshot.storageClasses).toContainEqual({
+      name: 'ceph-block',
+      provisioner: 'rook-ceph.rbd.csi.ceph.com',
+    });
   });
 
   it('reports Velero as not installed and still reads the rest', async () => {

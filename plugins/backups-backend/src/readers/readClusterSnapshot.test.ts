@@ -40,6 +40,32 @@ const lists = {
     item('pg-2', 'business-system', {}),
   ],
   '/apis/external-secrets.io/v1/namespaces/velero/externalsecrets': [],
+  '/api/v1/namespaces/business-system/pods': [
+    item('odoo-1', 'business-system', {
+      spec: {
+        volumes: [
+          {
+            name: 'filestore',
+            persistentVolumeClaim: { claimName: 'odoo-filestore' },
+          },
+          { name: 'tmp', emptyDir: {} },
+        ],
+      },
+    }),
+  ],
+  '/api/v1/namespaces': [
+    item(
+      'business-system',
+      undefined,
+      {},
+      { 'kubernetes.io/metadata.name': 'business-system' },
+    ),
+  ],
+  '/apis/storage.k8s.io/v1/storageclasses': [
+    item('ceph-block', undefined, {
+      provisioner: 'rook-ceph.rbd.csi.ceph.com',
+    }),
+  ],
 };
 
 describe('readClusterSnapshot', () => {
@@ -68,6 +94,22 @@ describe('readClusterSnapshot', () => {
       expect.objectContaining({ name: 'pg-1', labels: {} }),
       expect.objectContaining({ name: 'pg-2' }),
     ]);
+    expect(snapshot.pods).toEqual([
+      {
+        name: 'odoo-1',
+        labels: {},
+        claimNames: ['odoo-filestore'],
+        fsBackupClaims: [],
+      },
+    ]);
+    expect(snapshot.namespaceLabels).toEqual({
+      'kubernetes.io/metadata.name': 'business-system',
+    });
+    expect(snapshot.storageClasses).toEqual([
+      { name: 'ceph-block', provisioner: 'rook-ceph.rbd.csi.ceph.com' },
+    ]);
+    // Flux is absent, so its lists count as unread: nothing is concluded from them.
+    expect(snapshot.unread).toEqual(['flux']);
     expect(snapshot.flux!.objects).toEqual([]);
     expect(
       snapshot.errors.map(e => [e.source, e.reason, e.statusCode]),
@@ -97,6 +139,9 @@ describe('readClusterSnapshot', () => {
     expect(snapshot.velero).toBeUndefined();
     expect(snapshot.cnpg).toBeUndefined();
     expect(snapshot.pvcs).toBeUndefined();
+    expect(snapshot.unread).toEqual(
+      expect.arrayContaining(['pvcs', 'pods', 'namespace', 'storageClasses']),
+    );
     expect(new Set(snapshot.errors.map(e => e.reason))).toEqual(
       new Set(['Unauthorized']),
     );

@@ -161,17 +161,18 @@ describe('readCnpg', () => {
     const { section, errors } = await readCnpg(fakeClusterState(), target);
     expect(section!.clusters[0]).toMatchObject({
       objectStore: 'odoo-objstore',
+      objectStoreMissing: true,
       recoveryWindowSource: 'objectStore',
       firstRecoverabilityPoint: undefined,
     });
-    expect(errors).toEqual([
-      {
-        source: 'cnpg',
-        reason: 'NotConfigured',
-        message:
-          'Cluster odoo-pg archives through the Barman Cloud Plugin to ObjectStore "odoo-objstore", which does not exist in namespace business-system',
-      },
-    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('does not call an ObjectStore missing when the ObjectStores could not be read', async () => {
+    server.use(fakeCluster(lists(), { [STORES]: { status: 403 } }).handler);
+    const { section, unread } = await readCnpg(fakeClusterState(), target);
+    expect(section!.clusters[0].objectStoreMissing).toBeUndefined();
+    expect(unread).toEqual(['cnpg.objectStores']);
   });
 
   it('selects clusters by the labels they pass on to their pods', async () => {

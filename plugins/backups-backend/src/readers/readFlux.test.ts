@@ -1,4 +1,5 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { parseLabelSelector } from '@internal/plugin-backups-common';
 import { setupServer } from 'msw/node';
 import {
   fakeCluster,
@@ -163,7 +164,12 @@ describe('readFlux', () => {
     server.use(fakeCluster(lists).handler);
     const { section } = await readFlux(
       fakeClusterState(),
-      { ...target, labelSelector: 'backstage.io/kubernetes-id=odoo-redis' },
+      {
+        ...target,
+        labelSelector: parseLabelSelector(
+          'backstage.io/kubernetes-id=odoo-redis',
+        ),
+      },
       options,
     );
     expect(summary(section!.objects.filter(o => o.role === 'app'))).toEqual([

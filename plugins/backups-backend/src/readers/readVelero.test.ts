@@ -7,7 +7,6 @@ import {
   target,
 } from './__testUtils__/fakeCluster';
 import { readVelero } from './readVelero';
-import { scheduleLabelValue } from './scheduleLabelValue';
 
 const server = setupServer();
 const V = '/apis/velero.io/v1/namespaces/velero';
@@ -22,27 +21,37 @@ const schedule = (name: string, template: Record<string, unknown>) =>
     spec: { schedule: '0 3 * * *', template },
     status: { phase: 'Enabled' },
   });
+/** A backup as Velero leaves it: no start time before InProgress, 0 counters absent. */
 const backup = (
   name: string,
   phase: string,
   labels?: Record<string, string>,
   spec: Record<string, unknown> = {},
-) =>
-  item(
+) => {
+  const created = `2026-11-2${name.slice(-1)}T03:00:00Z`;
+  const started = phase !== 'FailedValidation' && phase !== 'New';
+  const b = item(
     name,
     'velero',
     {
       spec,
       status: {
         phase,
-        startTimestamp: `2026-11-2${name.slice(-1)}T03:00:00Z`,
-        progress: { totalItems: 9, itemsBackedUp: 9 },
-        csiVolumeSnapshotsAttempted: 2,
-        csiVolumeSnapshotsCompleted: 2,
+        ...(started
+          ? {
+              startTimestamp: `2026-11-2${name.slice(-1)}T03:00:01Z`,
+              progress: { totalItems: 9, itemsBackedUp: 9 },
+              csiVolumeSnapshotsAttempted: 2,
+              csiVolumeSnapshotsCompleted: 2,
+            }
+          : { validationErrors: ['invalid'] }),
       },
     },
     labels,
   );
+  b.metadata = { ...b.metadata, creationTimestamp: created } as any;
+  return b;
+};
 
 function veleroLists(extra: Record<string, any[]> = {}) {
   return {
@@ -106,6 +115,9 @@ function veleroLists(extra: Record<string, any[]> = {}) {
           provider: 'gcp',
           default: true,
           objectStorage: { bucket: 'hayden-velero-backups' },
+          accessMode: 'ReadOnly',
+          validationFrequency: '30s',
+          credential: { name: 'velero-gcs', key: 'cloud' },
         },
         status: { phase: 'Unavailable', message: 'bucket gone' },
       }),
@@ -117,7 +129,20 @@ function veleroLists(extra: Record<string, any[]> = {}) {
     ],
     '/apis/apps/v1/namespaces/velero/deployments': [
       item('velero', 'velero', {
-        spec: { replicas: 1 },
+        spec: {
+          replicas: 1,
+          template: {
+            spec: {
+              containers: [
+                {
+                  name: 'velero',
+                  image: 'velero/velero:v1.15.0',
+                  args: ['server'],
+                },
+              ],
+            },
+          },
+        },
         status: { readyReplicas: 1 },
       }),
     ],
@@ -127,9 +152,12 @@ function veleroLists(extra: Record<string, any[]> = {}) {
       }),
     ],
     '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses': [
-      item('csi-ceph-blockpool', undefined, {
-        driver: 'rook-ceph.rbd.csi.ceph.com',
-      }),
+      item(
+        'csi-ceph-blockpool',
+        undefined,
+        { driver: 'rook-ceph.rbd.csi.ceph.com' },
+        { 'velero.io/csi-volumesnapshot-class': 'true' },
+      ),
     ],
     ...extra,
   };
@@ -223,9 +251,27 @@ describe('readVelero', () => {
       }),
     ]);
     expect(section!.server).toEqual({
-      deployment: { name: 'velero', ready: 1, desired: 1 },
+      deployment: {
+        name: 'velero',
+        ready: 1,
+        desired: 1,
+        image: 'velero/velero:v1.15.0',
+      },
+      deploymentFound: true,
       nodeAgent: { name: 'node-agent', ready: 2, desired: 3 },
       volumeSnapshotClasses: ['csi-ceph-blockpool'],
+      snapshotClasses: [
+        {
+          name: 'csi-ceph-blockpool',
+          driver: 'rook-ceph.rbd.csi.ceph.com',
+          veleroLabel: true,
+        },
+      ],
+    });
+    expect(section!.storageLocations[0]).toMatchObject({
+      accessMode: 'ReadOnly',
+      validationFrequency: '30s',
+      credentialSecret: 'velero-gcs',
     });
   });
 
@@ -407,26 +453,130 @@ describe('readVelero', () => {
     ]);
   });
 
-  it('matches backups of schedules whose names are too long for a label value', async () => {
+  it('never puts a schedule name too long for a label value into the backups selector', async () => {
     const long = `odoo-${'x'.repeat(70)}`;
+    const fake = fakeCluster(
+      veleroLists({
+        [`${V}/schedules`]: [
+          schedule(long, { includedNamespaces: ['business-system'] }),
+          schedule('odoo-daily', { includedNamespaces: ['business-system'] }),
+        ],
+      }),
+    );
+    server.use(fake.handler);
+    const { section, errors } = await readVelero(
+      fakeClusterState(),
+      target,
+      options,
+    );
+    expect(errors).toEqual([]);
+    expect(section!.schedules.map(s => s.name)).toEqual([long, 'odoo-daily']);
+    const selectors = fake.requests
+      .filter(r => r.pathname.endsWith('/backups'))
+      .map(r => r.searchParams.get('labelSelector'));
+    expect(selectors).toContain('velero.io/schedule-name in (odoo-daily)');
+  });
+
+  it('orders a FailedValidation backup, which has no start time, by its creation', async () => {
+    server.use(fakeCluster(veleroLists()).handler);
+    const { section } = await readVelero(fakeClusterState(), target, options);
+    const invalid = section!.backups.find(b => b.name === 'odoo-daily-5')!;
+    expect(invalid).toMatchObject({
+      phase: 'FailedValidation',
+      createdAt: '2026-11-25T03:00:00Z',
+      validationErrors: ['invalid'],
+    });
+    expect(invalid.startTimestamp).toBeUndefined();
+    expect(section!.backups[0].name).toBe('odoo-daily-5');
+  });
+
+  it('keeps the template selector structured, and says why an invalid one is unusable', async () => {
     server.use(
       fakeCluster(
         veleroLists({
           [`${V}/schedules`]: [
-            schedule(long, { includedNamespaces: ['business-system'] }),
-          ],
-          [`${V}/backups`]: [
-            backup('long-1', 'Completed', {
-              'velero.io/schedule-name': scheduleLabelValue(long),
+            schedule('odoo-daily', {
+              includedNamespaces: ['business-system'],
+              labelSelector: {
+                matchLabels: { 'app.kubernetes.io/name': 'odoo' },
+                matchExpressions: [
+                  { key: 'tier', operator: 'NotIn', values: ['cache'] },
+                ],
+              },
+            }),
+            schedule('broken', {
+              includedNamespaces: ['business-system'],
+              labelSelector: {
+                matchExpressions: [
+                  { key: 'a', operator: 'Equals', values: ['b'] },
+                ],
+              },
             }),
           ],
         }),
       ).handler,
     );
     const { section } = await readVelero(fakeClusterState(), target, options);
-    expect(scheduleLabelValue(long)).toHaveLength(63);
-    expect(section!.backups).toEqual([
-      expect.objectContaining({ name: 'long-1', schedule: long }),
-    ]);
+    expect(section!.schedules[0]).toMatchObject({
+      labelSelector: 'app.kubernetes.io/name=odoo,tier!=cache',
+      selector: [
+        { key: 'app.kubernetes.io/name', operator: 'In', values: ['odoo'] },
+        { key: 'tier', operator: 'NotIn', values: ['cache'] },
+      ],
+    });
+    expect(section!.schedules[1].selectorError).toMatch(/operator "Equals"/);
+  });
+
+  it('counts the PodVolumeBackups of backups that show no snapshot (file-system backup)', async () => {
+    const fsBackup = backup('odoo-daily-6', 'Completed', {
+      'velero.io/schedule-name': 'odoo-daily',
+    });
+    delete (fsBackup as any).status.csiVolumeSnapshotsAttempted;
+    delete (fsBackup as any).status.csiVolumeSnapshotsCompleted;
+    const pvb = (name: string, phase: string) =>
+      item(
+        name,
+        'velero',
+        { status: { phase } },
+        { 'velero.io/backup-name': 'odoo-daily-6' },
+      );
+    const fake = fakeCluster(
+      veleroLists({
+        [`${V}/backups`]: [fsBackup],
+        [`${V}/podvolumebackups`]: [
+          pvb('pvb-1', 'Completed'),
+          pvb('pvb-2', 'Failed'),
+        ],
+      }),
+    );
+    server.use(fake.handler);
+    const { section, unread } = await readVelero(
+      fakeClusterState(),
+      target,
+      options,
+    );
+    expect(unread).toEqual([]);
+    expect(section!.backups[0].podVolumeBackupsCompleted).toBe(1);
+    expect(
+      fake.requests
+        .find(r => r.pathname.endsWith('/podvolumebackups'))!
+        .searchParams.get('labelSelector'),
+    ).toBe('velero.io/backup-name in (odoo-daily-6)');
+  });
+
+  it('names every list that failed, so the verdict never reads it as empty', async () => {
+    server.use(
+      fakeCluster(veleroLists(), {
+        [`${V}/backups`]: { status: 500 },
+        '/apis/apps/v1/namespaces/velero/deployments': { status: 403 },
+      }).handler,
+    );
+    const { section, unread } = await readVelero(
+      fakeClusterState(),
+      target,
+      options,
+    );
+    expect(unread.sort()).toEqual(['velero.backups', 'velero.deployment']);
+    expect(section!.server!.deploymentFound).toBeUndefined();
   });
 });

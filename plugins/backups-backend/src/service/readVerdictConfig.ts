@@ -1,4 +1,8 @@
-import { Config, ConfigReader, readDurationFromConfig } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import type { TierKind } from '@internal/plugin-backups-common';
 
@@ -25,7 +29,9 @@ export function parseDurationText(text: string): number | undefined {
   try {
     const seconds =
       durationToMilliseconds(
-        readDurationFromConfig(new ConfigReader({ value: text }), { key: 'value' }),
+        readDurationFromConfig(new ConfigReader({ value: text }), {
+          key: 'value',
+        }),
       ) / 1000;
     return seconds > 0 ? seconds : undefined;
   } catch {
@@ -41,7 +47,8 @@ export function readVerdictConfig(config: Config) {
     if (seconds !== undefined) configTargets[kind] = seconds;
   }
   return {
-    graceSeconds: duration(config, 'backups.rpo.grace') ?? DEFAULT_GRACE_SECONDS,
+    graceSeconds:
+      duration(config, 'backups.rpo.grace') ?? DEFAULT_GRACE_SECONDS,
     pitrTargetSeconds:
       duration(config, 'backups.rpo.pitrTarget') ?? DEFAULT_PITR_TARGET_SECONDS,
     progressingGraceSeconds:

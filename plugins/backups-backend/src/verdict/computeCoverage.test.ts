@@ -1,5 +1,9 @@
 import { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
-import { healthySnapshot, options, stripAppLabel } from './__fixtures__/healthySnapshot';
+import {
+  healthySnapshot,
+  options,
+  stripAppLabel,
+} from './__fixtures__/healthySnapshot';
 
 function coverage(snapshot = healthySnapshot()) {
   return evaluateClusterSnapshot(snapshot, options).coverage;
@@ -22,9 +26,14 @@ describe('computeCoverage', () => {
 
   it('seed §3.1: an unlabelled filestore is still held through the labelled pod; unlabelled CNPG PVCs get the fix', () => {
     const snapshot = healthySnapshot();
-    snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+    snapshot.pvcs = snapshot.pvcs!.map(p => ({
+      ...p,
+      labels: stripAppLabel(p.labels),
+    }));
     snapshot.pods = snapshot.pods!.map(p =>
-      p.name.startsWith('odoo-pg') ? { ...p, labels: stripAppLabel(p.labels) } : p,
+      p.name.startsWith('odoo-pg')
+        ? { ...p, labels: stripAppLabel(p.labels) }
+        : p,
     );
     const rows = coverage(snapshot);
     const filestore = rows.find(c => c.pvc === 'odoo-filestore')!;
@@ -50,13 +59,19 @@ describe('computeCoverage', () => {
       excludedFromVelero: true,
       coveredBy: [{ kind: 'cnpg', name: 'odoo-pg' }],
     });
-    expect(rows.find(c => c.pvc === 'odoo-filestore')!.unknown).toMatch(/pods that may mount it could not be read/);
+    expect(rows.find(c => c.pvc === 'odoo-filestore')!.unknown).toMatch(
+      /pods that may mount it could not be read/,
+    );
   });
 
   it('flags a PVC that nothing covers', () => {
     const snapshot = healthySnapshot();
     snapshot.velero = undefined;
-    snapshot.pvcs!.push({ name: 'scratch', namespace: 'business-system', labels: {} });
+    snapshot.pvcs!.push({
+      name: 'scratch',
+      namespace: 'business-system',
+      labels: {},
+    });
     const scratch = coverage(snapshot).find(c => c.pvc === 'scratch')!;
     expect(scratch.coveredBy).toEqual([]);
     expect(scratch.hints![0]).toMatch(/no backup tier covers PVC `scratch`/);

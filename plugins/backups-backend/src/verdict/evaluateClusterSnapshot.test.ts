@@ -1,6 +1,10 @@
 import { FINDING_CODES } from '@internal/plugin-backups-common';
 import { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
-import { dailyBackup, healthySnapshot, options } from './__fixtures__/healthySnapshot';
+import {
+  dailyBackup,
+  healthySnapshot,
+  options,
+} from './__fixtures__/healthySnapshot';
 
 describe('evaluateClusterSnapshot', () => {
   it('finds every tier of the seed healthy, with its recovery point and RPO', () => {
@@ -17,7 +21,12 @@ describe('evaluateClusterSnapshot', () => {
   it('keeps the other tiers when one source is missing', () => {
     const snapshot = healthySnapshot();
     snapshot.volsync = undefined;
-    snapshot.errors.push({ source: 'volsync', reason: 'Forbidden', message: 'forbidden', statusCode: 403 });
+    snapshot.errors.push({
+      source: 'volsync',
+      reason: 'Forbidden',
+      message: 'forbidden',
+      statusCode: 403,
+    });
     const result = evaluateClusterSnapshot(snapshot, options);
     expect(result.tiers.map(t => t.kind)).toEqual(['cnpg', 'velero']);
     expect(result.errors).toHaveLength(1);
@@ -25,7 +34,10 @@ describe('evaluateClusterSnapshot', () => {
 
   it('emits only documented finding codes, and keeps reasons equal to the messages', () => {
     const snapshot = healthySnapshot();
-    snapshot.velero!.backups = [dailyBackup(0, 'Failed'), dailyBackup(1, 'PartiallyFailed')];
+    snapshot.velero!.backups = [
+      dailyBackup(0, 'Failed'),
+      dailyBackup(1, 'PartiallyFailed'),
+    ];
     snapshot.velero!.storageLocations[0].accessMode = 'ReadOnly';
     snapshot.velero!.server!.nodeAgent!.ready = 0;
     snapshot.cnpg!.clusters[0].walArchiver = undefined;
@@ -36,7 +48,9 @@ describe('evaluateClusterSnapshot', () => {
       ...(result.platformFindings ?? []),
     ];
     expect(findings.length).toBeGreaterThan(5);
-    for (const f of findings) expect(Object.keys(FINDING_CODES)).toContain(f.code);
-    for (const t of result.tiers) expect(t.reasons).toEqual(t.findings!.map(f => f.message));
+    for (const f of findings)
+      expect(Object.keys(FINDING_CODES)).toContain(f.code);
+    for (const t of result.tiers)
+      expect(t.reasons).toEqual(t.findings!.map(f => f.message));
   });
 });

@@ -1,7 +1,11 @@
 import { http, HttpResponse, delay } from 'msw';
 import { createKubeConfig } from '../../cluster/createKubeConfig';
 import { ListingClusterState } from '../../cluster/ListingClusterState';
-import { matchesLabelSelector } from '../../selectors/labelSelector';
+import { EntityTarget } from '../../snapshot/ClusterSnapshot';
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@internal/plugin-backups-common';
 
 export const CLUSTER_URL = 'https://fake-cluster.test';
 
@@ -64,7 +68,10 @@ export function fakeCluster(
     const field = url.searchParams.get('fieldSelector');
     const matching = items.filter(
       i =>
-        matchesLabelSelector(selector ?? undefined, i.metadata.labels) &&
+        matchesLabelSelector(
+          parseLabelSelector(selector ?? undefined),
+          i.metadata.labels,
+        ) &&
         (!field || i.metadata.name === field.replace('metadata.name=', '')),
     );
     const start = Number(url.searchParams.get('continue') ?? 0);
@@ -97,10 +104,10 @@ export function fakeClusterState(
   });
 }
 
-export const target = {
+export const target: EntityTarget = {
   cluster: 'fake',
   namespace: 'business-system',
-  labelSelector: 'app.kubernetes.io/name=odoo',
+  labelSelector: parseLabelSelector('app.kubernetes.io/name=odoo'),
   pinned: {},
 };
 

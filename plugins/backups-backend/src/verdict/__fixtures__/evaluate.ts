@@ -10,7 +10,9 @@ export function tierOf(
   snapshot: ClusterSnapshot = healthySnapshot(),
   opts: VerdictOptions = options,
 ): Tier {
-  const found = evaluateClusterSnapshot(snapshot, opts).tiers.find(t => t.kind === kind);
+  const found = evaluateClusterSnapshot(snapshot, opts).tiers.find(
+    t => t.kind === kind,
+  );
   if (!found) throw new Error(`no ${kind} tier`);
   return found;
 }

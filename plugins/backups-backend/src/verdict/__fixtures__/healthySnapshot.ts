@@ -14,7 +14,9 @@ const iso = (t: DateTime) => t.toUTC().toISO({ suppressMilliseconds: true })!;
  * (the pod's backup-volumes annotation), the three CNPG PVCs to CSI snapshots.
  */
 export function dailyBackup(day: number, phase = 'Completed'): VeleroBackup {
-  const created = NOW.set({ hour: 3, minute: 0, second: 0 }).minus({ days: day });
+  const created = NOW.set({ hour: 3, minute: 0, second: 0 }).minus({
+    days: day,
+  });
   const name = `odoo-daily-${created.toFormat('yyyyLLddHHmmss')}`;
   const base: VeleroBackup = {
     name,
@@ -26,11 +28,23 @@ export function dailyBackup(day: number, phase = 'Completed'): VeleroBackup {
     includedNamespaces: ['business-system'],
   };
   if (phase === 'FailedValidation')
-    return { ...base, validationErrors: ['backup storage location gcs is currently in read-only mode'] };
-  const started = { ...base, startTimestamp: iso(created.plus({ seconds: 1 })) };
+    return {
+      ...base,
+      validationErrors: [
+        'backup storage location gcs is currently in read-only mode',
+      ],
+    };
+  const started = {
+    ...base,
+    startTimestamp: iso(created.plus({ seconds: 1 })),
+  };
   if (phase === 'Failed')
     // runBackup returned early (upload failed): no completionTimestamp.
-    return { ...started, errors: 1, failureReason: "storage: bucket doesn't exist" };
+    return {
+      ...started,
+      errors: 1,
+      failureReason: "storage: bucket doesn't exist",
+    };
   if (!['Completed', 'PartiallyFailed'].includes(phase)) return started;
   return {
     ...started,
@@ -42,7 +56,9 @@ export function dailyBackup(day: number, phase = 'Completed'): VeleroBackup {
     backupItemOperationsAttempted: 3,
     backupItemOperationsCompleted: phase === 'Completed' ? 3 : 2,
     hooksAttempted: 2,
-    ...(phase === 'PartiallyFailed' ? { errors: 1, backupItemOperationsFailed: 1 } : {}),
+    ...(phase === 'PartiallyFailed'
+      ? { errors: 1, backupItemOperationsFailed: 1 }
+      : {}),
   };
 }
 
@@ -62,12 +78,21 @@ export function healthySnapshot(): ClusterSnapshot {
     velero: {
       namespace: 'velero',
       server: {
-        deployment: { name: 'velero', ready: 1, desired: 1, image: 'velero/velero:v1.15.0' },
+        deployment: {
+          name: 'velero',
+          ready: 1,
+          desired: 1,
+          image: 'velero/velero:v1.15.0',
+        },
         deploymentFound: true,
         nodeAgent: { name: 'node-agent', ready: 3, desired: 3 },
         volumeSnapshotClasses: ['csi-ceph-blockpool'],
         snapshotClasses: [
-          { name: 'csi-ceph-blockpool', driver: 'rook-ceph.rbd.csi.ceph.com', veleroLabel: true },
+          {
+            name: 'csi-ceph-blockpool',
+            driver: 'rook-ceph.rbd.csi.ceph.com',
+            veleroLabel: true,
+          },
         ],
       },
       schedules: [
@@ -102,7 +127,9 @@ export function healthySnapshot(): ClusterSnapshot {
           lastValidationTime: '2026-11-24T07:59:20Z',
         },
       ],
-      snapshotLocations: [{ name: 'csi-ceph-blockpool', provider: 'velero.io/csi' }],
+      snapshotLocations: [
+        { name: 'csi-ceph-blockpool', provider: 'velero.io/csi' },
+      ],
     },
     cnpg: {
       clusters: [
@@ -117,13 +144,19 @@ export function healthySnapshot(): ClusterSnapshot {
             reason: 'ContinuousArchivingSuccess',
             lastTransitionTime: '2026-11-01T00:00:00Z',
           },
-          lastBackupSucceeded: { status: 'True', reason: 'LastBackupSucceeded' },
+          lastBackupSucceeded: {
+            status: 'True',
+            reason: 'LastBackupSucceeded',
+          },
           ready: { status: 'True' },
           destinationPath: 'gs://hayden-odoo-backups/base',
           objectStore: 'odoo-objstore',
           objectStoreMissing: false,
           serverName: 'odoo-pg',
-          walArchiver: { kind: 'plugin', plugin: 'barman-cloud.cloudnative-pg.io' },
+          walArchiver: {
+            kind: 'plugin',
+            plugin: 'barman-cloud.cloudnative-pg.io',
+          },
           archiveTimeoutSeconds: 300,
           // With the plugin these come from the ObjectStore's serverRecoveryWindow.
           firstRecoverabilityPoint: '2026-11-15T02:00:00Z',
@@ -197,26 +230,37 @@ export function healthySnapshot(): ClusterSnapshot {
       ...[1, 2, 3].map(i => ({
         name: `odoo-pg-${i}`,
         namespace: 'business-system',
-        labels: { 'app.kubernetes.io/name': 'odoo', 'cnpg.io/cluster': 'odoo-pg' },
+        labels: {
+          'app.kubernetes.io/name': 'odoo',
+          'cnpg.io/cluster': 'odoo-pg',
+        },
         storageClassName: 'ceph-block',
       })),
     ],
     pods: [
       {
         name: 'odoo-7d9f8b6c5d-x2k8p',
-        labels: { 'app.kubernetes.io/name': 'odoo', 'app.kubernetes.io/instance': 'odoo' },
+        labels: {
+          'app.kubernetes.io/name': 'odoo',
+          'app.kubernetes.io/instance': 'odoo',
+        },
         claimNames: ['odoo-filestore'],
         fsBackupClaims: ['odoo-filestore'],
       },
       ...[1, 2, 3].map(i => ({
         name: `odoo-pg-${i}`,
-        labels: { 'app.kubernetes.io/name': 'odoo', 'cnpg.io/cluster': 'odoo-pg' },
+        labels: {
+          'app.kubernetes.io/name': 'odoo',
+          'cnpg.io/cluster': 'odoo-pg',
+        },
         claimNames: [`odoo-pg-${i}`],
         fsBackupClaims: [],
       })),
     ],
     namespaceLabels: { 'kubernetes.io/metadata.name': 'business-system' },
-    storageClasses: [{ name: 'ceph-block', provisioner: 'rook-ceph.rbd.csi.ceph.com' }],
+    storageClasses: [
+      { name: 'ceph-block', provisioner: 'rook-ceph.rbd.csi.ceph.com' },
+    ],
     unread: [],
     errors: [],
   };
@@ -231,7 +275,9 @@ export const options: VerdictOptions = {
 };
 
 /** Seed §3.1: labels without app.kubernetes.io/name. */
-export function stripAppLabel(labels: Record<string, string>): Record<string, string> {
+export function stripAppLabel(
+  labels: Record<string, string>,
+): Record<string, string> {
   const { 'app.kubernetes.io/name': _app, ...rest } = labels;
   return rest;
 }

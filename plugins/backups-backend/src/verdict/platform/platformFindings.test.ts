@@ -37,7 +37,9 @@ describe('platform findings', () => {
     for (const tier of overview.tiers.filter(t => t.kind === 'velero')) {
       expect(tier.status).toBe('critical');
       const copy = tier.findings!.find(f => f.platformFindingId === bsl.id)!;
-      expect(copy.message).toBe('BackupStorageLocation gcs: see the platform findings');
+      expect(copy.message).toBe(
+        'BackupStorageLocation gcs: see the platform findings',
+      );
       expect(tier.reasons.join()).not.toMatch(/bucket doesn't exist/);
     }
     expect(overview.tiers.find(t => t.kind === 'cnpg')!.status).toBe('healthy');
@@ -80,7 +82,9 @@ describe('platform findings', () => {
 
     it('warns when it has not been validated for much longer than its frequency', () => {
       const stale = healthySnapshot();
-      stale.velero!.storageLocations[0].lastValidationTime = NOW.minus({ hours: 2 }).toISO()!;
+      stale.velero!.storageLocations[0].lastValidationTime = NOW.minus({
+        hours: 2,
+      }).toISO()!;
       expect(codes(stale)).toEqual(['velero.bsl.notValidated:warning']);
       // A slow frequency makes the same age normal; 0 turns revalidation off.
       stale.velero!.storageLocations[0].validationFrequency = '1h';
@@ -111,14 +115,20 @@ describe('platform findings', () => {
       const [csi] = platform(snapshot);
       expect(csi.code).toBe('velero.csi.noSnapshotClass');
       // The filestore goes to file-system backup (pod annotation): only CNPG's PVCs need a class.
-      expect(csi.message).toMatch(/odoo-pg-1, odoo-pg-2, odoo-pg-3 cannot be snapshotted/);
+      expect(csi.message).toMatch(
+        /odoo-pg-1, odoo-pg-2, odoo-pg-3 cannot be snapshotted/,
+      );
       expect(csi.message).not.toMatch(/odoo-filestore/);
     });
 
     it('accepts the only class of a driver, and ignores other drivers', () => {
       const snapshot = healthySnapshot();
       snapshot.velero!.server!.snapshotClasses = [
-        { name: 'only', driver: 'rook-ceph.rbd.csi.ceph.com', veleroLabel: false },
+        {
+          name: 'only',
+          driver: 'rook-ceph.rbd.csi.ceph.com',
+          veleroLabel: false,
+        },
         { name: 'other', driver: 'ebs.csi.aws.com', veleroLabel: true },
       ];
       expect(codes(snapshot)).toEqual([]);
@@ -150,13 +160,18 @@ describe('platform findings', () => {
         lastTransitionTime: NOW.minus({ minutes: 3 }).toISO()!,
       };
       expect(codes(snapshot)).toEqual([]);
-      snapshot.flux!.objects[0].ready.lastTransitionTime = NOW.minus({ hours: 1 }).toISO()!;
+      snapshot.flux!.objects[0].ready.lastTransitionTime = NOW.minus({
+        hours: 1,
+      }).toISO()!;
       expect(codes(snapshot)).toEqual(['flux.velero.progressing:warning']);
     });
 
     it('warns when the Velero release failed, is suspended, or lags its generation', () => {
       const failed = healthySnapshot();
-      failed.flux!.objects[0].ready = { status: 'False', reason: 'UpgradeFailed' };
+      failed.flux!.objects[0].ready = {
+        status: 'False',
+        reason: 'UpgradeFailed',
+      };
       expect(codes(failed)).toEqual(['flux.velero.notReady:warning']);
       const suspended = healthySnapshot();
       suspended.flux!.objects[0].suspended = true;
@@ -175,9 +190,16 @@ describe('platform findings', () => {
         ready: { status: 'False', reason: 'SecretSyncedError' },
       });
       expect(codes(snapshot)).toEqual([]);
-      snapshot.flux!.externalSecrets[0].ready = { status: 'False', reason: 'SecretSyncedError' };
-      expect(codes(snapshot)).toEqual(['secrets.bslCredential.notSynced:warning']);
-      expect(codesOf(tierOf('velero', snapshot))).toContain('secrets.bslCredential.notSynced:warning');
+      snapshot.flux!.externalSecrets[0].ready = {
+        status: 'False',
+        reason: 'SecretSyncedError',
+      };
+      expect(codes(snapshot)).toEqual([
+        'secrets.bslCredential.notSynced:warning',
+      ]);
+      expect(codesOf(tierOf('velero', snapshot))).toContain(
+        'secrets.bslCredential.notSynced:warning',
+      );
     });
   });
 });

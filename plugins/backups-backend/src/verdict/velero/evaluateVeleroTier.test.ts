@@ -13,7 +13,9 @@ describe('evaluateVeleroTier', () => {
     expect(tier.status).toBe('healthy');
     expect(tier.findings).toEqual([]);
     expect(tier.lastRecoveryPoint).toBe(dailyBackup(0).startTimestamp);
-    expect(tier.recoveryPointBasis).toBe(`start of backup ${dailyBackup(0).name}`);
+    expect(tier.recoveryPointBasis).toBe(
+      `start of backup ${dailyBackup(0).name}`,
+    );
     expect(tier.rpoTargetSeconds).toBe(26 * 3600);
     expect(tier.retention).toBe('7 days');
     expect(tier.schedules).toEqual([
@@ -43,7 +45,9 @@ describe('evaluateVeleroTier', () => {
   it('takes the Velero default TTL of 720h when the schedule sets none', () => {
     const snapshot = healthySnapshot();
     snapshot.velero!.schedules[0].ttl = undefined;
-    expect(tierOf('velero', snapshot).retention).toBe('30 days (Velero default)');
+    expect(tierOf('velero', snapshot).retention).toBe(
+      '30 days (Velero default)',
+    );
   });
 
   it('is pending, not failing, before the first tick after creation', () => {
@@ -57,23 +61,35 @@ describe('evaluateVeleroTier', () => {
 
     // Past the first tick plus grace with no backup: failing.
     snapshot.velero!.schedules[0].createdAt = NOW.minus({ days: 2 }).toISO()!;
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.backup.none:critical');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.backup.none:critical',
+    );
   });
 
   it('treats a paused schedule as a warning and a rejected one as critical', () => {
     const paused = healthySnapshot();
     paused.velero!.schedules[0].paused = true;
-    expect(codesOf(tierOf('velero', paused))).toEqual(['velero.schedule.paused:warning']);
+    expect(codesOf(tierOf('velero', paused))).toEqual([
+      'velero.schedule.paused:warning',
+    ]);
     const invalid = healthySnapshot();
     invalid.velero!.schedules[0].phase = 'FailedValidation';
-    invalid.velero!.schedules[0].validationErrors = ['invalid schedule: expected exactly 5 fields'];
+    invalid.velero!.schedules[0].validationErrors = [
+      'invalid schedule: expected exactly 5 fields',
+    ];
     const tier = tierOf('velero', invalid);
-    expect(codesOf(tier)).toContain('velero.schedule.failedValidation:critical');
+    expect(codesOf(tier)).toContain(
+      'velero.schedule.failedValidation:critical',
+    );
     expect(tier.reasons.join()).toMatch(/expected exactly 5 fields/);
   });
 
-  it("reads the cron as robfig/cron v3: CRON_TZ, ?, names and @every are valid; what it rejects is unknown", () => {
-    for (const schedule of ['CRON_TZ=Europe/Paris 0 3 * * *', '0 3 ? * *', '@every 24h']) {
+  it('reads the cron as robfig/cron v3: CRON_TZ, ?, names and @every are valid; what it rejects is unknown', () => {
+    for (const schedule of [
+      'CRON_TZ=Europe/Paris 0 3 * * *',
+      '0 3 ? * *',
+      '@every 24h',
+    ]) {
       const snapshot = healthySnapshot();
       snapshot.velero!.schedules[0].schedule = schedule;
       expect(tierOf('velero', snapshot).status).toBe('healthy');
@@ -82,14 +98,19 @@ describe('evaluateVeleroTier', () => {
     bad.velero!.schedules[0].schedule = '0 3 * * 7';
     const tier = tierOf('velero', bad);
     expect(tier.status).toBe('unknown');
-    expect(codesOf(tier)).toEqual(['velero.schedule.cronInvalid:unknown', 'velero.rpo.noTarget:unknown']);
+    expect(codesOf(tier)).toEqual([
+      'velero.schedule.cronInvalid:unknown',
+      'velero.rpo.noTarget:unknown',
+    ]);
     expect(tier.schedules![0].error).toMatch(/outside 0-6/);
   });
 
   it('is critical when the schedule names no date that exists', () => {
     const snapshot = healthySnapshot();
     snapshot.velero!.schedules[0].schedule = '0 3 30 2 *';
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.schedule.neverRuns:critical');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.schedule.neverRuns:critical',
+    );
   });
 
   it('is critical for a schedule name too long for its backups label', () => {
@@ -97,23 +118,33 @@ describe('evaluateVeleroTier', () => {
     const name = `odoo-${'x'.repeat(60)}`;
     snapshot.velero!.schedules[0].name = name;
     snapshot.velero!.backups = [];
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.schedule.nameTooLong:critical');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.schedule.nameTooLong:critical',
+    );
   });
 
   it('knows that Velero before 1.18 does not expand include globs', () => {
     const snapshot = healthySnapshot();
     snapshot.velero!.schedules[0].includedNamespaces = ['business-*'];
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.schedule.globNotExpanded:critical');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.schedule.globNotExpanded:critical',
+    );
     snapshot.velero!.server!.deployment!.image = 'velero/velero:v1.18.0';
-    expect(codesOf(tierOf('velero', snapshot))).not.toContain('velero.schedule.globNotExpanded:critical');
+    expect(codesOf(tierOf('velero', snapshot))).not.toContain(
+      'velero.schedule.globNotExpanded:critical',
+    );
     snapshot.velero!.server!.deployment!.image = 'velero/velero@sha256:abc';
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.schedule.globNotExpanded:unknown');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.schedule.globNotExpanded:unknown',
+    );
   });
 
   it('is critical when the namespace carries velero.io/exclude-from-backup=true', () => {
     const snapshot = healthySnapshot();
     snapshot.namespaceLabels!['velero.io/exclude-from-backup'] = 'true';
-    expect(codesOf(tierOf('velero', snapshot))).toContain('velero.namespace.excluded:critical');
+    expect(codesOf(tierOf('velero', snapshot))).toContain(
+      'velero.namespace.excluded:critical',
+    );
   });
 
   describe('what the restorable backup holds', () => {
@@ -133,7 +164,12 @@ describe('evaluateVeleroTier', () => {
 
     it('counts file-system backups (PodVolumeBackups) as volume data', () => {
       const snapshot = healthySnapshot();
-      const fsOnly = { ...dailyBackup(0), csiVolumeSnapshotsCompleted: undefined, backupItemOperationsCompleted: undefined, podVolumeBackupsCompleted: 1 };
+      const fsOnly = {
+        ...dailyBackup(0),
+        csiVolumeSnapshotsCompleted: undefined,
+        backupItemOperationsCompleted: undefined,
+        podVolumeBackupsCompleted: 1,
+      };
       snapshot.velero!.backups = [fsOnly];
       expect(tierOf('velero', snapshot).status).toBe('healthy');
     });
@@ -141,10 +177,16 @@ describe('evaluateVeleroTier', () => {
     it('is unknown when the PodVolumeBackups that would prove volume data could not be read', () => {
       const snapshot = healthySnapshot();
       snapshot.velero!.backups = [
-        { ...dailyBackup(0), csiVolumeSnapshotsCompleted: undefined, backupItemOperationsCompleted: undefined },
+        {
+          ...dailyBackup(0),
+          csiVolumeSnapshotsCompleted: undefined,
+          backupItemOperationsCompleted: undefined,
+        },
       ];
       snapshot.unread = ['velero.podVolumeBackups'];
-      expect(codesOf(tierOf('velero', snapshot))).toEqual(['velero.source.unreadable:unknown']);
+      expect(codesOf(tierOf('velero', snapshot))).toEqual([
+        'velero.source.unreadable:unknown',
+      ]);
     });
 
     it('counts failed item operations, failed hooks, errors and warnings', () => {
@@ -168,24 +210,42 @@ describe('evaluateVeleroTier', () => {
   describe('label selector', () => {
     it('is critical when it selects no PVC and no pod that mounts one (seed §3.1 with unlabelled pods)', () => {
       const snapshot = healthySnapshot();
-      snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
-      snapshot.pods = snapshot.pods!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+      snapshot.pvcs = snapshot.pvcs!.map(p => ({
+        ...p,
+        labels: stripAppLabel(p.labels),
+      }));
+      snapshot.pods = snapshot.pods!.map(p => ({
+        ...p,
+        labels: stripAppLabel(p.labels),
+      }));
       const tier = tierOf('velero', snapshot);
-      expect(codesOf(tier)).toContain('velero.coverage.selectorMatchesNoPvc:critical');
-      expect(tier.reasons.join()).toMatch(/selects no PVC in business-system, and no pod it selects mounts one/);
+      expect(codesOf(tier)).toContain(
+        'velero.coverage.selectorMatchesNoPvc:critical',
+      );
+      expect(tier.reasons.join()).toMatch(
+        /selects no PVC in business-system, and no pod it selects mounts one/,
+      );
     });
 
     it('does not claim "matches no PVC" when a selected pod mounts a PVC', () => {
       const snapshot = healthySnapshot();
-      snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+      snapshot.pvcs = snapshot.pvcs!.map(p => ({
+        ...p,
+        labels: stripAppLabel(p.labels),
+      }));
       const tier = tierOf('velero', snapshot);
-      expect(codesOf(tier)).not.toContain('velero.coverage.selectorMatchesNoPvc:critical');
+      expect(codesOf(tier)).not.toContain(
+        'velero.coverage.selectorMatchesNoPvc:critical',
+      );
       expect(tier.status).toBe('healthy');
     });
 
     it('is unknown when the pods could not be read and no PVC matches by label', () => {
       const snapshot = healthySnapshot();
-      snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+      snapshot.pvcs = snapshot.pvcs!.map(p => ({
+        ...p,
+        labels: stripAppLabel(p.labels),
+      }));
       snapshot.pods = undefined;
       snapshot.unread = ['pods'];
       const tier = tierOf('velero', snapshot);
@@ -196,8 +256,11 @@ describe('evaluateVeleroTier', () => {
     it('is unknown when the schedule selector is invalid', () => {
       const snapshot = healthySnapshot();
       snapshot.velero!.schedules[0].selector = undefined;
-      snapshot.velero!.schedules[0].selectorError = 'operator "Equals" is not In, NotIn, Exists or DoesNotExist';
-      expect(codesOf(tierOf('velero', snapshot))).toContain('velero.schedule.selectorInvalid:unknown');
+      snapshot.velero!.schedules[0].selectorError =
+        'operator "Equals" is not In, NotIn, Exists or DoesNotExist';
+      expect(codesOf(tierOf('velero', snapshot))).toContain(
+        'velero.schedule.selectorInvalid:unknown',
+      );
     });
   });
 
@@ -213,7 +276,12 @@ describe('evaluateVeleroTier', () => {
 
   it('takes RPO targets from config, then from the annotation', () => {
     const snapshot = healthySnapshot();
-    expect(tierOf('velero', snapshot, { ...options, configTargets: { velero: 3600 } }).rpoTargetSeconds).toBe(3600);
+    expect(
+      tierOf('velero', snapshot, {
+        ...options,
+        configTargets: { velero: 3600 },
+      }).rpoTargetSeconds,
+    ).toBe(3600);
     expect(
       tierOf('velero', snapshot, {
         ...options,

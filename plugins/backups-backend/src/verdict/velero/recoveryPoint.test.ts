@@ -29,7 +29,10 @@ describe('recoveryPoint (Velero)', () => {
   });
 
   it('is critical when the newest run Failed, and falls back to the last Completed one', () => {
-    const result = recoveryPoint([dailyBackup(0, 'Failed'), dailyBackup(1)], NS);
+    const result = recoveryPoint(
+      [dailyBackup(0, 'Failed'), dailyBackup(1)],
+      NS,
+    );
     expect(codes(result)).toEqual([
       'velero.backup.failed:critical',
       'velero.backup.notNewest:warning',
@@ -60,7 +63,12 @@ describe('recoveryPoint (Velero)', () => {
   });
 
   it('lets healthy in-progress phases pass without a finding', () => {
-    for (const phase of ['New', 'InProgress', 'WaitingForPluginOperations', 'Finalizing']) {
+    for (const phase of [
+      'New',
+      'InProgress',
+      'WaitingForPluginOperations',
+      'Finalizing',
+    ]) {
       const result = recoveryPoint([dailyBackup(0, phase), dailyBackup(1)], NS);
       expect(result.findings).toEqual([]);
       expect(result.backup?.name).toBe(dailyBackup(1).name);
@@ -81,12 +89,23 @@ describe('recoveryPoint (Velero)', () => {
       ...dailyBackup(0),
       ...spec,
     });
-    expect(recoveryPoint([own({ includedNamespaces: ['*'] })], NS).backup).toBeDefined();
-    expect(recoveryPoint([own({ includedNamespaces: ['business-*'] })], NS).backup).toBeDefined();
-    expect(recoveryPoint([own({ includedNamespaces: undefined })], NS).backup).toBeDefined();
+    expect(
+      recoveryPoint([own({ includedNamespaces: ['*'] })], NS).backup,
+    ).toBeDefined();
+    expect(
+      recoveryPoint([own({ includedNamespaces: ['business-*'] })], NS).backup,
+    ).toBeDefined();
+    expect(
+      recoveryPoint([own({ includedNamespaces: undefined })], NS).backup,
+    ).toBeDefined();
     // Velero appends a namespace labelled velero.io/exclude-from-backup=true to excludedNamespaces.
     const excluded = recoveryPoint(
-      [own({ includedNamespaces: ['*'], excludedNamespaces: ['business-system'] })],
+      [
+        own({
+          includedNamespaces: ['*'],
+          excludedNamespaces: ['business-system'],
+        }),
+      ],
       NS,
     );
     expect(excluded.backup).toBeUndefined();

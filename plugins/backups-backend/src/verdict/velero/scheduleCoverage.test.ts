@@ -1,4 +1,7 @@
-import { healthySnapshot, stripAppLabel } from '../__fixtures__/healthySnapshot';
+import {
+  healthySnapshot,
+  stripAppLabel,
+} from '../__fixtures__/healthySnapshot';
 import { scheduleCoverage } from './scheduleCoverage';
 
 function coverage(snapshot = healthySnapshot()) {
@@ -6,7 +9,9 @@ function coverage(snapshot = healthySnapshot()) {
   return Object.fromEntries(
     result.map(c => [
       c.pvc.name,
-      c.covered === true ? `${c.via}${c.pod ? `:${c.pod}` : ''}` : `${c.covered}: ${c.why}`,
+      c.covered === true
+        ? `${c.via}${c.pod ? `:${c.pod}` : ''}`
+        : `${c.covered}: ${c.why}`,
     ]),
   );
 }
@@ -23,9 +28,14 @@ describe('scheduleCoverage (Velero)', () => {
 
   it("covers a PVC without the label when a selected pod mounts it (Velero's pod action)", () => {
     const snapshot = healthySnapshot();
-    snapshot.pvcs = snapshot.pvcs!.map(p => ({ ...p, labels: stripAppLabel(p.labels) }));
+    snapshot.pvcs = snapshot.pvcs!.map(p => ({
+      ...p,
+      labels: stripAppLabel(p.labels),
+    }));
     snapshot.pods = snapshot.pods!.map(p =>
-      p.name.startsWith('odoo-pg') ? { ...p, labels: stripAppLabel(p.labels) } : p,
+      p.name.startsWith('odoo-pg')
+        ? { ...p, labels: stripAppLabel(p.labels) }
+        : p,
     );
     const result = coverage(snapshot);
     expect(result['odoo-filestore']).toBe('pod:odoo-7d9f8b6c5d-x2k8p');
@@ -41,7 +51,9 @@ describe('scheduleCoverage (Velero)', () => {
   it('honours velero.io/exclude-from-backup on a PVC, on the pod that mounts it, and on the Namespace', () => {
     const pvcExcluded = healthySnapshot();
     pvcExcluded.pvcs![0].labels['velero.io/exclude-from-backup'] = 'true';
-    expect(coverage(pvcExcluded)['odoo-filestore']).toMatch(/^false: the PVC carries/);
+    expect(coverage(pvcExcluded)['odoo-filestore']).toMatch(
+      /^false: the PVC carries/,
+    );
 
     const podExcluded = healthySnapshot();
     podExcluded.pvcs![0].labels = {};
@@ -50,16 +62,22 @@ describe('scheduleCoverage (Velero)', () => {
 
     const nsExcluded = healthySnapshot();
     nsExcluded.namespaceLabels!['velero.io/exclude-from-backup'] = 'true';
-    expect(coverage(nsExcluded)['odoo-pg-1']).toMatch(/^false: namespace business-system carries/);
+    expect(coverage(nsExcluded)['odoo-pg-1']).toMatch(
+      /^false: namespace business-system carries/,
+    );
   });
 
   it('honours the include and exclude resource lists', () => {
     const snapshot = healthySnapshot();
     snapshot.velero!.schedules[0].excludedResources = ['pvc'];
-    expect(coverage(snapshot)['odoo-pg-1']).toMatch(/does not include persistentvolumeclaims/);
+    expect(coverage(snapshot)['odoo-pg-1']).toMatch(
+      /does not include persistentvolumeclaims/,
+    );
     const onlyPods = healthySnapshot();
     onlyPods.velero!.schedules[0].includedResources = ['deployments'];
-    expect(coverage(onlyPods)['odoo-pg-1']).toMatch(/does not include persistentvolumeclaims/);
+    expect(coverage(onlyPods)['odoo-pg-1']).toMatch(
+      /does not include persistentvolumeclaims/,
+    );
   });
 
   it('says unknown, not uncovered, when the pods could not be read', () => {
@@ -73,6 +91,8 @@ describe('scheduleCoverage (Velero)', () => {
   it('is undefined when the PVCs could not be read', () => {
     const snapshot = healthySnapshot();
     snapshot.pvcs = undefined;
-    expect(scheduleCoverage(snapshot, snapshot.velero!.schedules[0])).toBeUndefined();
+    expect(
+      scheduleCoverage(snapshot, snapshot.velero!.schedules[0]),
+    ).toBeUndefined();
   });
 });

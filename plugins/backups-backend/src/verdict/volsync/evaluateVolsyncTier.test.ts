@@ -46,21 +46,39 @@ describe('evaluateVolsyncTier', () => {
 
   it('warns when a sync was missed: the slot after nextSyncTime has passed', () => {
     // Due 2026-11-23 04:00; the next slot, 11-24 04:00, passed 4 hours ago.
-    const missed = tierOf('volsync', snapshotWith(s => (s.nextSyncTime = '2026-11-23T04:00:00Z')));
+    const missed = tierOf(
+      'volsync',
+      snapshotWith(s => (s.nextSyncTime = '2026-11-23T04:00:00Z')),
+    );
     expect(codesOf(missed)).toEqual(['volsync.sync.overdue:warning']);
     // A past nextSyncTime alone is normal while a sync runs.
-    const running = tierOf('volsync', snapshotWith(s => (s.nextSyncTime = '2026-11-24T04:00:00Z')));
+    const running = tierOf(
+      'volsync',
+      snapshotWith(s => (s.nextSyncTime = '2026-11-24T04:00:00Z')),
+    );
     expect(running.status).toBe('healthy');
   });
 
   it('warns when paused: syncs start but never finish', () => {
-    expect(codesOf(tierOf('volsync', snapshotWith(s => (s.paused = true))))).toEqual(['volsync.paused:warning']);
+    expect(
+      codesOf(
+        tierOf(
+          'volsync',
+          snapshotWith(s => (s.paused = true)),
+        ),
+      ),
+    ).toEqual(['volsync.paused:warning']);
   });
 
   it('is critical when it never synced, and when the last sync is older than the target', () => {
-    expect(codesOf(tierOf('volsync', snapshotWith(s => (s.lastSyncTime = undefined))))).toEqual([
-      'volsync.sync.never:critical',
-    ]);
+    expect(
+      codesOf(
+        tierOf(
+          'volsync',
+          snapshotWith(s => (s.lastSyncTime = undefined)),
+        ),
+      ),
+    ).toEqual(['volsync.sync.never:critical']);
     const old = tierOf(
       'volsync',
       snapshotWith(s => {
@@ -72,12 +90,21 @@ describe('evaluateVolsyncTier', () => {
   });
 
   it('reads its schedule with robfig/cron v3 and says unknown for what it rejects', () => {
-    const tier = tierOf('volsync', snapshotWith(s => (s.schedule = '0 4 * * * *')));
-    expect(codesOf(tier)).toEqual(['volsync.schedule.cronInvalid:unknown', 'volsync.rpo.noTarget:unknown']);
+    const tier = tierOf(
+      'volsync',
+      snapshotWith(s => (s.schedule = '0 4 * * * *')),
+    );
+    expect(codesOf(tier)).toEqual([
+      'volsync.schedule.cronInvalid:unknown',
+      'volsync.rpo.noTarget:unknown',
+    ]);
   });
 
   it('has no schedule-derived target with a manual trigger', () => {
-    const tier = tierOf('volsync', snapshotWith(s => (s.manual = 'restore-test-1')));
+    const tier = tierOf(
+      'volsync',
+      snapshotWith(s => (s.manual = 'restore-test-1')),
+    );
     expect(codesOf(tier)).toEqual(['volsync.rpo.noTarget:unknown']);
   });
 });
