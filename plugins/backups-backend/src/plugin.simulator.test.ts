@@ -68,6 +68,14 @@ function tier(overview: BackupsOverview, kind: string) {
   return overview.clusters[0].tiers.find(t => t.kind === kind)!;
 }
 
+function codes(overview: BackupsOverview, kind: string) {
+  return (tier(overview, kind).findings ?? []).map(f => f.code);
+}
+
+function platformCodes(overview: BackupsOverview) {
+  return (overview.clusters[0].platformFindings ?? []).map(f => f.code);
+}
+
 describe('backups overview against the simulator', () => {
   it('healthy: every tier is healthy and the newest odoo-daily backup is the recovery point', async () => {
     const overview = await overviewFrom('healthy');
@@ -83,9 +91,11 @@ describe('backups overview against the simulator', () => {
     expect(backups.filter(b => b.schedule === 'odoo-daily')).toHaveLength(7);
     expect(backups.some(b => b.name.startsWith('odoo-test-'))).toBe(true);
     const newest = backups.find(b => b.schedule === 'odoo-daily')!;
+    // The recovery point is when the data was captured: the backup's start.
     expect(tier(overview, 'velero').lastRecoveryPoint).toBe(
-      newest.completionTimestamp,
+      newest.startTimestamp,
     );
+    expect(cluster.platformFindings).toEqual([]);
     expect(tier(overview, 'cnpg').destination).toBe(
       'gs://hayden-odoo-backups/base',
     );
@@ -104,6 +114,7 @@ describe('backups overview against the simulator', () => {
     const overview = await overviewFrom('wal-failing');
     const cnpg = tier(overview, 'cnpg');
     expect(cnpg.status).toBe('critical');
+    expect(codes(overview, 'cnpg')).toContain('cnpg.wal.failing');
     expect(cnpg.reasons[0]).toMatch(
       /^WAL archiving is failing \(ContinuousArchivingFailing\)/,
     );
@@ -114,27 +125,49 @@ describe('backups overview against the simulator', () => {
     const overview = await overviewFrom('velero-failing');
     const velero = tier(overview, 'velero');
     expect(velero.status).toBe('critical');
+    expect(codes(overview, 'velero')).toEqual(
+      expect.arrayContaining([
+        'velero.backup.failed',
+        'velero.bsl.unavailable',
+      ]),
+    );
     expect(velero.reasons.join('\n')).toMatch(
       /The newest backup odoo-daily-\d{14} Failed/,
     );
-    expect(velero.reasons.join('\n')).toMatch(
-      /BackupStorageLocation gcs is Unavailable/,
-    );
+    // The BSL is reported once, for the cluster; the tier points to it.
+    const [bsl] = overview.clusters[0].platformFindings!;
+    expect(bsl).toMatchObject({
+      code: 'velero.bsl.unavailable',
+      subject: 'BackupStorageLocation gcs',
+    });
+    expect(bsl.message).toMatch(/BackupStorageLocation gcs is Unavailable/);
+    expect(
+      velero.findings!.find(f => f.code === 'velero.bsl.unavailable')!
+        .platformFindingId,
+    ).toBe(bsl.id);
     expect(overview.status).toBe('critical');
   });
 
-  it('selector-mismatch: odoo-daily covers no PVC, with the fix', async () => {
+  it('selector-mismatch: the labelled Odoo pod still brings the filestore in; the CNPG PVCs get the fix', async () => {
     const overview = await overviewFrom('selector-mismatch');
-    const filestore = overview.clusters[0].coverage.find(
-      c => c.pvc === 'odoo-filestore',
-    )!;
-    expect(filestore.coveredBy).toEqual([
-      { kind: 'volsync', name: 'odoo-filestore' },
+    const { coverage } = overview.clusters[0];
+    const filestore = coverage.find(c => c.pvc === 'odoo-filestore')!;
+    // Velero's pod action adds the PVCs a selected pod mounts, whatever their labels.
+    expect(filestore.coveredBy).toContainEqual({
+      kind: 'velero',
+      name: 'odoo-daily',
+    });
+    expect(filestore.via).toEqual([
+      expect.objectContaining({ name: 'odoo-daily', reason: 'pod' }),
     ]);
-    expect(filestore.hints).toContain(
-      'add label `app.kubernetes.io/name=odoo` to PVC `odoo-filestore`, or remove the labelSelector of schedule `odoo-daily`',
+    const pg = coverage.find(c => c.pvc === 'odoo-pg-1')!;
+    expect(pg.coveredBy).toEqual([{ kind: 'cnpg', name: 'odoo-pg' }]);
+    expect(pg.hints![0]).toMatch(
+      /add label `app.kubernetes.io\/name=odoo` to CNPG cluster `odoo-pg` through spec.inheritedMetadata.labels/,
     );
-    expect(tier(overview, 'velero').reasons.join()).toMatch(/matches no PVC/);
+    expect(codes(overview, 'velero')).not.toContain(
+      'velero.coverage.selectorMatchesNoPvc',
+    );
   });
 
   it('velero-missing: "not installed" is data and the other tiers remain', async () => {
@@ -171,12 +204,24 @@ describe('backups overview against the simulator', () => {
       }),
     );
     expect(overview.status).not.toBe('healthy');
-    const velero = tier(overview, 'velero');
-    expect(velero.reasons.join()).toMatch(
-      /ExternalSecret velero\/velero-gcs is not synced/,
+    expect(platformCodes(overview)).toEqual(
+      expect.arrayContaining([
+        'secrets.bslCredential.notSynced',
+        'velero.nodeAgent.notReady',
+      ]),
     );
-    expect(velero.reasons.join()).toMatch(
-      /node-agent is not ready on every node \(1\/3\)/,
+    expect(codes(overview, 'velero')).toEqual(
+      expect.arrayContaining([
+        'secrets.bslCredential.notSynced',
+        'velero.nodeAgent.notReady',
+      ]),
     );
+    const messages = overview.clusters[0]
+      .platformFindings!.map(f => f.message)
+      .join('\n');
+    expect(messages).toMatch(
+      /ExternalSecret velero\/velero-gcs, the credential of a BackupStorageLocation, is not synced/,
+    );
+    expect(messages).toMatch(/node-agent is ready on 1 of 3 nodes/);
   });
 });
