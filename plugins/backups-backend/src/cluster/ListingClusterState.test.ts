@@ -57,6 +57,28 @@ describe('ListingClusterState', () => {
     expect(items[0].status.latestMoverStatus.logs).toHaveLength(2000);
   });
 
+  it('never returns a partial list when a later page fails', async () => {
+    server.use(
+      http.get(`https://fake-cluster.test${SOURCES}`, ({ request }) => {
+        const token = new URL(request.url).searchParams.get('continue');
+        if (token)
+          return HttpResponse.json(
+            { kind: 'Status', code: 500, message: 'etcd timeout' },
+            { status: 500 },
+          );
+        return HttpResponse.json({
+          items: [item('rs-1', 'ns'), item('rs-2', 'ns')],
+          metadata: { continue: 'page-2' },
+        });
+      }),
+    );
+    await expect(
+      fakeClusterState().list(resources.replicationSources, {
+        namespace: 'ns',
+      }),
+    ).rejects.toMatchObject({ code: 500 });
+  });
+
   it('drops what no reader uses', async () => {
     server.use(
       http.get('https://fake-cluster.test/*', () =>
