@@ -1,5 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { createVeleroGenerateAction } from './createVeleroGenerateAction';
@@ -13,6 +14,24 @@ resources:
   - ../../base/networking
   - ../../base/business-system
 `;
+
+const PVC_YAML =
+  'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n';
+const HELMRELEASE_YAML =
+  'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: odoo\n';
+
+const ODOO_APP = 'kubernetes/apps/base/business-system/odoo/app';
+
+/** The seed's app layout: a kustomization listing the given manifests. */
+function odooApp(manifests: Record<string, string>, header = '') {
+  const files = Object.keys(manifests);
+  return {
+    [`${ODOO_APP}/kustomization.yaml`]: `${header}resources:\n${files
+      .map(f => `  - ${f}\n`)
+      .join('')}`,
+    ...Object.fromEntries(files.map(f => [`${ODOO_APP}/${f}`, manifests[f]])),
+  };
+}
 
 describe('backups:velero:generate', () => {
   const workspace = createMockDirectory();
@@ -122,16 +141,41 @@ describe('backups:velero:generate', () => {
     ).toMatch(/schedule: 0 4 \* \* \*/);
   });
 
+  const untouched = {
+    kubernetes: {
+      apps: { overlays: { 'cluster-00': { 'kustomization.yaml': overlay } } },
+    },
+  };
+
   it.each([
-    [{ schedule: '0 3 * *' }, /schedule: "0 3 \* \*" must have five fields/],
-    [{ schedule: '0 0 3 * * *' }, /schedule: .* must have five fields/],
-    [{ schedule: '0 25 * * *' }, /schedule: .* out of range 0-23/],
-    [{ ttl: '7 days' }, /ttl: "7 days" is not a Go duration/],
-    [{ appName: 'Odoo_App' }, /appName: "Odoo_App" is not a DNS-1123 label/],
+    [{ schedule: '0 3 * *' }, /schedule: "0 3 \* \*": expected 5 fields/],
+    [{ schedule: '0 0 3 * * *' }, /schedule: .*expected 5 fields .*found 6/],
+    [{ schedule: '0 25 * * *' }, /schedule: .*outside 0-23 in the hour field/],
     [
-      { labelSelector: 'app in (odoo)' },
-      /labelSelector: "app in \(odoo\)" is not a key=value term/,
+      { schedule: '0 3 * * 7' },
+      /schedule: "0 3 \* \* 7": "7" is outside 0-6 in the day of week field/,
     ],
+    [{ schedule: '0 0 30 2 *' }, /schedule: "0 0 30 2 \*": never runs/],
+    [{ schedule: 'CRON_TZ=Mars/Olympus 0 3 * * *' }, /unknown time zone/],
+    [{ ttl: '7 days' }, /ttl: "7 days" is not a Go duration/],
+    [{ ttl: '7d' }, /ttl: "7d" is not a Go duration/],
+    [{ ttl: '-1h' }, /ttl: "-1h" must not be negative/],
+    [{ appName: 'Odoo_App' }, /appName: "Odoo_App" is not a DNS-1123 label/],
+    [{ appName: '' }, /appName: must not be empty/],
+    [{ namespace: '' }, /namespace: must not be empty/],
+    [
+      { labelSelector: 'app in (odoo' },
+      /labelSelector: "app in \(odoo": expected ',' or '\)'/,
+    ],
+    [
+      { labelSelector: 'replicas>2' },
+      /labelSelector: "replicas>2": > and < .*have no Gt or Lt operator/,
+    ],
+    [
+      { labelSelector: 'app=odoo,app=crm' },
+      /labelSelector: .*"app" must equal both "odoo" and "crm"/,
+    ],
+    [{ labelSelector: ' ' }, /labelSelector: " ": has no requirement/],
     [
       { bucket: 'Bad_Bucket' },
       /bucket: "Bad_Bucket" is not a valid GCS bucket name/,
@@ -142,11 +186,81 @@ describe('backups:velero:generate', () => {
     ],
   ])('rejects %p before writing anything', async (bad, message) => {
     await expect(run({ ...odoo, ...bad })).rejects.toThrow(message);
-    expect(workspace.content()).toEqual({
-      kubernetes: {
-        apps: { overlays: { 'cluster-00': { 'kustomization.yaml': overlay } } },
-      },
+    expect(workspace.content()).toEqual(untouched);
+  });
+
+  it('names every bad field in one InputError', async () => {
+    const error = await run({
+      ...odoo,
+      namespace: '',
+      schedule: '0 3 * * 7',
+      ttl: '7d',
+      labelSelector: 'tier<3',
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    for (const field of ['namespace', 'schedule', 'ttl', 'labelSelector'])
+      expect(error.message).toContain(`${field}: `);
+    expect(workspace.content()).toEqual(untouched);
+  });
+
+  it('requires a non-empty appName and namespace in its input schema', () => {
+    const schema = action.schema?.input as any;
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['appName', 'namespace']),
+    );
+    expect(schema.properties.appName.minLength).toBe(1);
+    expect(schema.properties.namespace.minLength).toBe(1);
+  });
+
+  it.each([
+    'CRON_TZ=Europe/Paris 0 3 * * *',
+    '@daily',
+    '0 3 ? * MON',
+    '@every 6h',
+    '0 3 * JAN-JUN SUN',
+  ])('accepts the schedule %p, as Velero (robfig/cron v3) does', async cron => {
+    await run({ ...odoo, schedule: cron });
+    const schedules = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/schedules',
+    }) as Record<string, string>;
+    expect(parse(schedules['odoo-backup.yaml']).spec.schedule).toBe(cron);
+  });
+
+  it('accepts Go durations for the ttl', async () => {
+    await run({ ...odoo, ttl: '72h30m' });
+    const schedules = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/schedules',
+    }) as Record<string, string>;
+    expect(parse(schedules['odoo-backup.yaml']).spec.template.ttl).toBe(
+      '72h30m',
+    );
+  });
+
+  it('writes a set-based selector as matchExpressions, and leaves its labels to the pull request', async () => {
+    const ctx = await run({
+      ...odoo,
+      labelSelector:
+        'app.kubernetes.io/name=odoo,tier in (web,db),env notin (dev),backup,!legacy',
     });
+    const schedules = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/schedules',
+    }) as Record<string, string>;
+    expect(
+      parse(schedules['odoo-backup.yaml']).spec.template.labelSelector,
+    ).toEqual({
+      matchLabels: { 'app.kubernetes.io/name': 'odoo' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['web', 'db'] },
+        { key: 'env', operator: 'NotIn', values: ['dev'] },
+        { key: 'backup', operator: 'Exists' },
+        { key: 'legacy', operator: 'DoesNotExist' },
+      ],
+    });
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.labels).toEqual({ 'app.kubernetes.io/name': 'odoo' });
+    expect(outputs.pullRequestBody).toMatch(
+      /The selector also requires `tier in \(web,db\)`, `backup`: .*by hand/,
+    );
   });
 
   it('takes defaults from config before the seed', async () => {
@@ -231,17 +345,18 @@ spec:
   });
 
   it("patches labels and hooks into the app's kustomization when the seed layout is there, once", async () => {
-    const app = 'kubernetes/apps/base/business-system/odoo/app';
-    workspace.addContent({
-      [`${app}/kustomization.yaml`]:
-        '# odoo\nresources:\n  - pvc.yaml\n  - postgres-cluster.yaml\n  - helmrelease.yaml\n',
-      [`${app}/pvc.yaml`]:
-        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n',
-      [`${app}/postgres-cluster.yaml`]:
-        'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: odoo-pg\nspec:\n  instances: 3\n',
-      [`${app}/helmrelease.yaml`]:
-        'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: odoo\n',
-    });
+    const app = ODOO_APP;
+    workspace.addContent(
+      odooApp(
+        {
+          'pvc.yaml': PVC_YAML,
+          'postgres-cluster.yaml':
+            'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: odoo-pg\nspec:\n  instances: 3\n',
+          'helmrelease.yaml': HELMRELEASE_YAML,
+        },
+        '# odoo\n',
+      ),
+    );
     const ctx = await run(odoo);
     const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
     expect(outputs.appPatches).toEqual([
@@ -284,6 +399,20 @@ spec:
     const before = JSON.stringify(workspace.content());
     await run(odoo);
     expect(JSON.stringify(workspace.content())).toBe(before);
+  });
+
+  it('writes no label patch for a selector without key=value terms, only the hooks', async () => {
+    workspace.addContent(
+      odooApp({ 'pvc.yaml': PVC_YAML, 'helmrelease.yaml': HELMRELEASE_YAML }),
+    );
+    const ctx = await run({ ...odoo, labelSelector: 'tier in (web,db)' });
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.appPatches).toEqual([
+      'hook annotations in HelmRelease odoo values.podAnnotations',
+    ]);
+    expect(outputs.labels).toEqual({});
+    expect(outputs.pullRequestBody).not.toMatch(/PersistentVolumeClaims:/);
+    expect(outputs.pullRequestBody).toMatch(/`tier in \(web,db\)`/);
   });
 
   it('leaves the app alone and only reports labels and hooks when its layout is unknown', async () => {

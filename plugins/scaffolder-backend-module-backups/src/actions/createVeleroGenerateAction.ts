@@ -61,29 +61,33 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
     schema: {
       input: {
         appName: z =>
-          z.string({
-            description:
-              'App name; names the Schedule file and, by default, the Schedule (<appName>-daily)',
-          }),
+          z
+            .string({
+              description:
+                'App name; names the Schedule file and, by default, the Schedule (<appName>-daily)',
+            })
+            .min(1),
         namespace: z =>
-          z.string({ description: 'Namespace of the app to back up' }),
+          z.string({ description: 'Namespace of the app to back up' }).min(1),
         labelSelector: z =>
           z
             .string({
               description:
-                "Label selector of the app's resources, e.g. app.kubernetes.io/name=odoo (key=value terms)",
+                "Label selector of the app's resources, e.g. app.kubernetes.io/name=odoo; key=value terms become matchLabels, in/notin/key/!key become matchExpressions (default app.kubernetes.io/name=<appName>)",
             })
             .optional(),
         schedule: z =>
           z
             .string({
-              description: 'Velero cron, five fields (default 0 3 * * *)',
+              description:
+                'Velero cron as robfig/cron v3 reads it: five fields, names, ?, @daily or @every 6h, optional CRON_TZ= prefix (default 0 3 * * *)',
             })
             .optional(),
         ttl: z =>
           z
             .string({
-              description: 'Retention as a Go duration (default 168h)',
+              description:
+                'Retention as a Go duration such as 168h or 72h30m; no d unit (default 168h)',
             })
             .optional(),
         scheduleName: z =>
@@ -261,9 +265,12 @@ export function createVeleroGenerateAction(options: { config?: Config } = {}) {
         appPath: givenAppPath,
         ...given
       } = ctx.input;
-      // Templates pass missing annotations and empty form fields as "": use the defaults.
+      // Templates pass missing annotations and empty form fields as "": use the
+      // defaults, except for the required fields, whose "" validation refuses.
       const rest = Object.fromEntries(
-        Object.entries(given).filter(([, v]) => v !== ''),
+        Object.entries(given).filter(
+          ([key, v]) => v !== '' || key === 'appName' || key === 'namespace',
+        ),
       ) as typeof given;
       const o = resolveOptions(rest, options.config);
       validateOptions(o);

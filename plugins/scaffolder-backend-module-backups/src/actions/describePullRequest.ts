@@ -1,5 +1,50 @@
+import {
+  describeCron,
+  parseCron,
+  VELERO_CRON_DIALECT,
+} from '@internal/plugin-backups-common';
 import { appChanges } from '../generate/appChanges';
 import { VeleroBackupOptions } from '../generate/VeleroBackupOptions';
+
+/** The schedule in words, as Velero reads it: ": At 03:00 (UTC)". */
+function scheduleWords(schedule: string): string {
+  const parsed = parseCron(schedule, VELERO_CRON_DIALECT);
+  return parsed.ok ? `: ${describeCron(parsed.schedule)}` : '';
+}
+
+/** The labels section: the patches for the selector's key=value terms, and what is left to do by hand. */
+function labelLines(
+  o: VeleroBackupOptions,
+  changes: ReturnType<typeof appChanges>,
+): string[] {
+  const hasLabels = Object.keys(changes.labels).length > 0;
+  if (!hasLabels && !changes.labelsByHand.length)
+    return [`The selector \`${o.labelSelector}\` needs no label on them.`];
+  const lines = [
+    "Without them the schedule's selector matches nothing and backups hold no volume data.",
+  ];
+  if (hasLabels) {
+    lines.push('', 'PersistentVolumeClaims:', '```yaml');
+    lines.push(changes.pvcLabelPatch.trimEnd(), '```');
+  }
+  if (hasLabels && changes.cnpgLabelPatch) {
+    lines.push(
+      '',
+      'CNPG Cluster (labels reach instance pods and PVCs through `spec.inheritedMetadata`):',
+      '```yaml',
+      changes.cnpgLabelPatch.trimEnd(),
+      '```',
+    );
+  }
+  if (changes.labelsByHand.length) {
+    const terms = changes.labelsByHand.map(r => `\`${r}\``).join(', ');
+    lines.push(
+      '',
+      `The selector also requires ${terms}: no single label value follows from it, so add labels that meet it by hand.`,
+    );
+  }
+  return lines;
+}
 
 /** The pull request body: what changed, what to check, and the app-side changes. */
 export function describePullRequest(
@@ -11,7 +56,11 @@ export function describePullRequest(
   appPatches: string[],
 ): string {
   const lines = [
-    `Adds a daily Velero backup of \`${o.namespace}\` (${o.labelSelector}) to \`${o.storageLocation}\` (${o.provider} bucket \`${o.bucket}\`), schedule \`${o.schedule}\`, retention ${o.ttl}.`,
+    `Adds a Velero backup of \`${o.namespace}\` (${o.labelSelector}) to \`${
+      o.storageLocation
+    }\` (${o.provider} bucket \`${o.bucket}\`), schedule \`${
+      o.schedule
+    }\`${scheduleWords(o.schedule)}, retention ${o.ttl}.`,
     '',
     createdVelero
       ? '**This repository had no Velero yet: the whole Velero directory is added.**'
@@ -35,21 +84,7 @@ export function describePullRequest(
         ]
       : []),
     "### Labels the app's resources need (seed §3.1)",
-    "Without them the schedule's selector matches nothing and backups hold no volume data.",
-    '',
-    'PersistentVolumeClaims:',
-    '```yaml',
-    changes.pvcLabelPatch.trimEnd(),
-    '```',
-    ...(changes.cnpgLabelPatch
-      ? [
-          '',
-          'CNPG Cluster (labels reach instance pods and PVCs through `spec.inheritedMetadata`):',
-          '```yaml',
-          changes.cnpgLabelPatch.trimEnd(),
-          '```',
-        ]
-      : []),
+    ...labelLines(o, changes),
     '',
     "### Backup hooks for the app's pod template (seed §3.2)",
     '```yaml',

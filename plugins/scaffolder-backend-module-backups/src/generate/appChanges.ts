@@ -1,5 +1,10 @@
+import {
+  formatRequirement,
+  parseLabelSelector,
+  unmetRequirements,
+} from '@internal/plugin-backups-common';
 import { stringify } from 'yaml';
-import { parseEqualitySelector } from '../validation/validateOptions';
+import { toLabelSelectorObject } from './labelSelectorObject';
 import { VeleroBackupOptions } from './VeleroBackupOptions';
 
 /**
@@ -7,12 +12,17 @@ import { VeleroBackupOptions } from './VeleroBackupOptions';
  * schedule's selector finds them, and the hook annotations for the app's pods.
  * The app's manifests live wherever the repository keeps them, so these are
  * given for the pull request instead of guessed into files.
+ *
+ * The labels are the selector's `key=value` terms; what they leave unmet
+ * (`key in (a,b)`, `key`) has no single value to write, so it is listed in
+ * `labelsByHand` for the pull request instead.
  */
 export function appChanges(o: VeleroBackupOptions) {
-  const labels = parseEqualitySelector(o.labelSelector) as Record<
-    string,
-    string
-  >;
+  const selector = parseLabelSelector(o.labelSelector);
+  const labels = toLabelSelectorObject(selector).matchLabels ?? {};
+  const labelsByHand = unmetRequirements(selector, labels).map(
+    formatRequirement,
+  );
   const pvcPatch = { metadata: { labels } };
   // CNPG has no spec.podTemplate; inheritedMetadata reaches instance pods and PVCs.
   const cnpgPatch = o.cnpgCluster
@@ -34,6 +44,7 @@ export function appChanges(o: VeleroBackupOptions) {
   };
   return {
     labels,
+    labelsByHand,
     pvcLabelPatch: stringify(pvcPatch),
     cnpgLabelPatch: cnpgPatch ? stringify(cnpgPatch) : undefined,
     hookAnnotations,

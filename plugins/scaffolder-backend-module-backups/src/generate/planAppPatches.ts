@@ -59,8 +59,10 @@ export function planAppPatches(
   const docs = documentsIn(appFiles.filter(f => f !== kustomization));
   const changes = appChanges(o);
   const patches: Patch[] = [];
+  // A selector without key=value terms gives no label to write.
+  const hasLabels = Object.keys(changes.labels).length > 0;
 
-  if (docs.some(d => d.kind === 'PersistentVolumeClaim')) {
+  if (hasLabels && docs.some(d => d.kind === 'PersistentVolumeClaim')) {
     patches.push({
       file: 'velero-backup-pvc-labels.yaml',
       target: { kind: 'PersistentVolumeClaim' },
@@ -73,12 +75,14 @@ export function planAppPatches(
       what: 'selector label on every PVC',
     });
   }
-  const cluster = docs.find(
-    d =>
-      d.kind === 'Cluster' &&
-      String(d.apiVersion).startsWith('postgresql.cnpg.io') &&
-      (!o.cnpgCluster || d.metadata?.name === o.cnpgCluster),
-  );
+  const cluster =
+    hasLabels &&
+    docs.find(
+      d =>
+        d.kind === 'Cluster' &&
+        String(d.apiVersion).startsWith('postgresql.cnpg.io') &&
+        (!o.cnpgCluster || d.metadata?.name === o.cnpgCluster),
+    );
   if (cluster) {
     patches.push({
       file: 'velero-backup-cnpg-labels.yaml',

@@ -1,4 +1,4 @@
-import { parseEqualitySelector } from '../validation/validateOptions';
+import { veleroLabelSelector } from './labelSelectorObject';
 import { fluxPath, veleroPaths } from './paths';
 import { VeleroBackupOptions } from './VeleroBackupOptions';
 
@@ -164,10 +164,6 @@ export function fluxKustomizationManifests(o: VeleroBackupOptions) {
 }
 
 export function scheduleManifest(o: VeleroBackupOptions) {
-  const matchLabels = parseEqualitySelector(o.labelSelector) as Record<
-    string,
-    string
-  >;
   return {
     apiVersion: 'velero.io/v1',
     kind: 'Schedule',
@@ -177,7 +173,7 @@ export function scheduleManifest(o: VeleroBackupOptions) {
       template: {
         includedNamespaces: [o.namespace],
         includedResources: o.includedResources,
-        labelSelector: { matchLabels },
+        labelSelector: veleroLabelSelector(o.labelSelector),
         snapshotVolumes: true,
         storageLocation: o.storageLocation,
         volumeSnapshotLocations: [o.snapshotLocation],

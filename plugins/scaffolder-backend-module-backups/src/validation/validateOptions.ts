@@ -1,88 +1,79 @@
 import { InputError } from '@backstage/errors';
+import {
+  cronLongestIntervalSeconds,
+  parseCron,
+  parseGoDuration,
+  parseLabelSelector,
+  VELERO_CRON_DIALECT,
+} from '@internal/plugin-backups-common';
+import { toLabelSelectorObject } from '../generate/labelSelectorObject';
 import { VeleroBackupOptions } from '../generate/VeleroBackupOptions';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-const LABEL_KEY =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
-const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
-const CRON_RANGES: Array<[number, number]> = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 7],
-];
 
-function cronProblem(cron: string): string | undefined {
-  const fields = cron.trim().split(/\s+/);
-  if (fields.length !== 5)
-    return `must have five fields (minute hour day month weekday); got ${fields.length}`;
-  for (const [i, field] of fields.entries()) {
-    if (!CRON_FIELD.test(field))
-      return `field ${i + 1} ("${field}") is not a cron field`;
-    const [min, max] = CRON_RANGES[i];
-    const numbers = field.match(/\d+/g)?.map(Number) ?? [];
-    const values = field.includes('/')
-      ? numbers.slice(0, field.split('/')[0].match(/\d+/g)?.length ?? 0)
-      : numbers;
-    if (values.some(n => n < min || n > max))
-      return `field ${i + 1} ("${field}") is out of range ${min}-${max}`;
-  }
+/** Why Velero would refuse the schedule, or why it would never run; undefined when it is fine. */
+function scheduleProblem(expression: string): string | undefined {
+  const parsed = parseCron(expression, VELERO_CRON_DIALECT);
+  if (!parsed.ok) return parsed.error;
+  if (cronLongestIntervalSeconds(parsed.schedule) === undefined)
+    return 'never runs (no date matches its day and month fields)';
   return undefined;
 }
 
-/** Label selector strings as Velero's matchLabels can hold them: `key=value` terms. */
-export function parseEqualitySelector(
-  selector: string,
-): Record<string, string> | string {
-  const labels: Record<string, string> = {};
-  for (const term of selector
-    .split(',')
-    .map(t => t.trim())
-    .filter(Boolean)) {
-    const m = term.match(/^([^=!\s]+)\s*==?\s*([^=\s]*)$/);
-    if (!m) return `"${term}" is not a key=value term`;
-    if (!LABEL_KEY.test(m[1])) return `"${m[1]}" is not a valid label key`;
-    if (!LABEL_VALUE.test(m[2])) return `"${m[2]}" is not a valid label value`;
-    labels[m[1]] = m[2];
+/** Why the selector cannot be a Schedule's LabelSelector, or undefined. */
+function selectorProblem(text: string): string | undefined {
+  try {
+    const selector = parseLabelSelector(text);
+    if (selector.requirements.length === 0)
+      return 'has no requirement, so it would select the whole namespace';
+    toLabelSelectorObject(selector);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return error.message.replace(/^Invalid label selector:\s*/, '');
   }
-  return Object.keys(labels).length
-    ? labels
-    : 'must have at least one key=value term';
 }
 
 /** Checks every option before anything is written; the error names each bad field. */
 export function validateOptions(o: VeleroBackupOptions): void {
   const problems: string[] = [];
-  const dns = (field: string, value: string | undefined) => {
+  /** Adds a problem unless the value is absent or a DNS-1123 label; says whether it is fine. */
+  const dns = (field: string, value: string | undefined): boolean => {
     if (
-      value !== undefined &&
-      (!DNS_1123_LABEL.test(value) || value.length > 63)
-    ) {
-      problems.push(
-        `${field}: "${value}" is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)`,
-      );
-    }
+      value === undefined ||
+      (DNS_1123_LABEL.test(value) && value.length <= 63)
+    )
+      return true;
+    problems.push(
+      value === ''
+        ? `${field}: must not be empty`
+        : `${field}: "${value}" is not a DNS-1123 label (lowercase letters, digits and '-', at most 63)`,
+    );
+    return false;
   };
-  dns('appName', o.appName);
-  dns('namespace', o.namespace);
+  // Required: checked even when missing, which a template's empty annotation gives.
+  const appNameOk = dns('appName', o.appName ?? '');
+  dns('namespace', o.namespace ?? '');
   dns('veleroNamespace', o.veleroNamespace);
-  dns('scheduleName', o.scheduleName);
+  // The default <appName>-daily is not blamed for a bad appName a second time.
+  if (appNameOk || o.scheduleName !== `${o.appName}-daily`)
+    dns('scheduleName', o.scheduleName);
   dns('storageLocation', o.storageLocation);
   dns('snapshotLocation', o.snapshotLocation);
   dns('fluxSourceName', o.fluxSourceName);
   dns('cnpgCluster', o.cnpgCluster);
-  const cron = cronProblem(o.schedule);
-  if (cron) problems.push(`schedule: "${o.schedule}" ${cron}`);
-  if (!GO_DURATION.test(o.ttl))
+  const schedule = scheduleProblem(o.schedule);
+  if (schedule) problems.push(`schedule: "${o.schedule}": ${schedule}`);
+  const ttl = parseGoDuration(o.ttl);
+  if (ttl === undefined)
     problems.push(
-      `ttl: "${o.ttl}" is not a Go duration such as 168h or 72h30m`,
+      `ttl: "${o.ttl}" is not a Go duration such as 168h or 72h30m (no d unit)`,
     );
-  const selector = parseEqualitySelector(o.labelSelector);
-  if (typeof selector === 'string') problems.push(`labelSelector: ${selector}`);
+  else if (ttl < 0) problems.push(`ttl: "${o.ttl}" must not be negative`);
+  const selector = selectorProblem(o.labelSelector);
+  if (selector)
+    problems.push(`labelSelector: "${o.labelSelector}": ${selector}`);
   if (
     o.provider === 'gcp' &&
     (!GCS_BUCKET.test(o.bucket) ||
