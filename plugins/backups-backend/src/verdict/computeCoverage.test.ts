@@ -2,7 +2,7 @@ import { evaluateClusterSnapshot } from './evaluateClusterSnapshot';
 import {
   healthySnapshot,
   options,
-  stripAppLabel,
+  seedSection31Snapshot,
 } from './__fixtures__/healthySnapshot';
 
 function coverage(snapshot = healthySnapshot()) {
@@ -25,16 +25,7 @@ describe('computeCoverage', () => {
   });
 
   it('seed §3.1: an unlabelled filestore is still held through the labelled pod; unlabelled CNPG PVCs get the fix', () => {
-    const snapshot = healthySnapshot();
-    snapshot.pvcs = snapshot.pvcs!.map(p => ({
-      ...p,
-      labels: stripAppLabel(p.labels),
-    }));
-    snapshot.pods = snapshot.pods!.map(p =>
-      p.name.startsWith('odoo-pg')
-        ? { ...p, labels: stripAppLabel(p.labels) }
-        : p,
-    );
+    const snapshot = seedSection31Snapshot();
     const rows = coverage(snapshot);
     const filestore = rows.find(c => c.pvc === 'odoo-filestore')!;
     expect(filestore.via).toEqual([

@@ -281,3 +281,21 @@ export function stripAppLabel(
   const { 'app.kubernetes.io/name': _app, ...rest } = labels;
   return rest;
 }
+
+/**
+ * Seed §3.1 as deployed: the PVCs and the CNPG cluster lack the app label,
+ * while Odoo's own pod (from its Helm chart) carries it.
+ */
+export function seedSection31Snapshot(): ClusterSnapshot {
+  const snapshot = healthySnapshot();
+  snapshot.pvcs = snapshot.pvcs!.map(p => ({
+    ...p,
+    labels: stripAppLabel(p.labels),
+  }));
+  snapshot.pods = snapshot.pods!.map(p =>
+    p.name.startsWith('odoo-pg')
+      ? { ...p, labels: stripAppLabel(p.labels) }
+      : p,
+  );
+  return snapshot;
+}

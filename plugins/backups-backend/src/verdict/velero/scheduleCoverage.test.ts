@@ -1,6 +1,6 @@
 import {
   healthySnapshot,
-  stripAppLabel,
+  seedSection31Snapshot,
 } from '../__fixtures__/healthySnapshot';
 import { scheduleCoverage } from './scheduleCoverage';
 
@@ -27,16 +27,7 @@ describe('scheduleCoverage (Velero)', () => {
   });
 
   it("covers a PVC without the label when a selected pod mounts it (Velero's pod action)", () => {
-    const snapshot = healthySnapshot();
-    snapshot.pvcs = snapshot.pvcs!.map(p => ({
-      ...p,
-      labels: stripAppLabel(p.labels),
-    }));
-    snapshot.pods = snapshot.pods!.map(p =>
-      p.name.startsWith('odoo-pg')
-        ? { ...p, labels: stripAppLabel(p.labels) }
-        : p,
-    );
+    const snapshot = seedSection31Snapshot();
     const result = coverage(snapshot);
     expect(result['odoo-filestore']).toBe('pod:odoo-7d9f8b6c5d-x2k8p');
     expect(result['odoo-pg-1']).toMatch(/^false: neither the PVC nor a pod/);
