@@ -14,3 +14,4 @@ export {
 } from './matchesLabelSelector';
 export { formatLabelSelector, formatRequirement } from './formatLabelSelector';
 export { labelKeyProblem, labelValueProblem } from './validateLabelParts';
+export { toLabelSelectorObject } from './toLabelSelectorObject';

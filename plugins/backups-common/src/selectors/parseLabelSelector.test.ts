@@ -6,6 +6,7 @@ import {
   unmetRequirements,
 } from './matchesLabelSelector';
 import { parseLabelSelector } from './parseLabelSelector';
+import { toLabelSelectorObject } from './toLabelSelectorObject';
 
 const odoo = { 'app.kubernetes.io/name': 'odoo', tier: 'web', replicas: '3' };
 
@@ -120,6 +121,33 @@ describe('labelSelectorFromObject', () => {
   ])('rejects %j', object => {
     expect(() => labelSelectorFromObject(object as any)).toThrow(
       /Invalid label selector/,
+    );
+  });
+});
+
+describe('toLabelSelectorObject', () => {
+  it('writes key=value terms as matchLabels and set-based ones as matchExpressions', () => {
+    const text = 'app.kubernetes.io/name=odoo,tier in (web,db),!legacy,backup';
+    const object = toLabelSelectorObject(parseLabelSelector(text));
+    expect(object).toEqual({
+      matchLabels: { 'app.kubernetes.io/name': 'odoo' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['web', 'db'] },
+        { key: 'legacy', operator: 'DoesNotExist' },
+        { key: 'backup', operator: 'Exists' },
+      ],
+    });
+    expect(formatLabelSelector(labelSelectorFromObject(object))).toBe(
+      'app.kubernetes.io/name=odoo,tier in (web,db),!legacy,backup',
+    );
+  });
+
+  it('refuses what a LabelSelector object cannot hold', () => {
+    expect(() => toLabelSelectorObject(parseLabelSelector('n>1'))).toThrow(
+      /no Gt or Lt operator/,
+    );
+    expect(() => toLabelSelectorObject(parseLabelSelector('a=b,a=c'))).toThrow(
+      /selects nothing/,
     );
   });
 });

@@ -1,10 +1,10 @@
 import {
+  toLabelSelectorObject,
   formatRequirement,
   parseLabelSelector,
   unmetRequirements,
 } from '@internal/plugin-backups-common';
 import { stringify } from 'yaml';
-import { toLabelSelectorObject } from './labelSelectorObject';
 import { VeleroBackupOptions } from './VeleroBackupOptions';
 
 /**

@@ -3,12 +3,10 @@ import {
   labelSelectorFromObject,
   matchesLabelSelector,
   parseLabelSelector,
+  toLabelSelectorObject,
 } from '@internal/plugin-backups-common';
 import { resolveOptions } from '../actions/resolveOptions';
-import {
-  toLabelSelectorObject,
-  veleroLabelSelector,
-} from './labelSelectorObject';
+import { veleroLabelSelector } from './labelSelectorObject';
 import { scheduleManifest } from './veleroManifests';
 
 describe('veleroLabelSelector', () => {

@@ -1,12 +1,12 @@
 import { InputError } from '@backstage/errors';
 import {
+  toLabelSelectorObject,
   cronLongestIntervalSeconds,
   parseCron,
   parseGoDuration,
   parseLabelSelector,
   VELERO_CRON_DIALECT,
 } from '@internal/plugin-backups-common';
-import { toLabelSelectorObject } from '../generate/labelSelectorObject';
 import { VeleroBackupOptions } from '../generate/VeleroBackupOptions';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
