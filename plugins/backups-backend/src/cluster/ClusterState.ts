@@ -28,6 +28,8 @@ export type ListOptions = {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /** The request's deadline: aborting it cancels every page still in flight. */
+  signal?: AbortSignal;
 };
 
 /**

@@ -6,7 +6,11 @@ import {
   fakeClusterState,
   item,
 } from '../readers/__testUtils__/fakeCluster';
-import { ClusterTimeoutError } from './ListingClusterState';
+import { createKubeConfig } from './createKubeConfig';
+import {
+  ClusterTimeoutError,
+  ListingClusterState,
+} from './ListingClusterState';
 import { resources } from './resources';
 
 const server = setupServer();
@@ -148,5 +152,63 @@ describe('ListingClusterState', () => {
     await expect(
       fakeClusterState().list(resources.cnpgClusters, { namespace: 'ns' }),
     ).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('stops at a repeated continue token instead of looping forever', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`https://fake-cluster.test${SOURCES}`, () => {
+        requests++;
+        return HttpResponse.json({
+          items: [item(`rs-${requests}`, 'ns')],
+          metadata: { continue: 'same-token' },
+        });
+      }),
+    );
+    await expect(
+      fakeClusterState().list(resources.replicationSources, {
+        namespace: 'ns',
+      }),
+    ).rejects.toThrow(/repeated a continue token/);
+    expect(requests).toBe(2);
+  });
+
+  it('caps the pages of one LIST', async () => {
+    server.use(
+      http.get(`https://fake-cluster.test${SOURCES}`, ({ request }) => {
+        const n = Number(
+          new URL(request.url).searchParams.get('continue') ?? 0,
+        );
+        return HttpResponse.json({
+          items: [item(`rs-${n}`, 'ns')],
+          metadata: { continue: String(n + 1) },
+        });
+      }),
+    );
+    const state = ListingClusterState.create({
+      clusterName: 'fake',
+      kubeConfig: createKubeConfig({
+        name: 'fake',
+        url: 'https://fake-cluster.test',
+        authMetadata: { serviceAccountToken: 'test-token' },
+      }),
+      maxPages: 5,
+    });
+    await expect(
+      state.list(resources.replicationSources, { namespace: 'ns' }),
+    ).rejects.toThrow(/more than 5 pages/);
+  });
+
+  it("aborts pages still in flight when the request's deadline passes", async () => {
+    server.use(
+      fakeCluster({}, { [SOURCES]: { status: 200, delayMs: 5000 } }).handler,
+    );
+    await expect(
+      fakeClusterState().list(resources.replicationSources, {
+        namespace: 'ns',
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toBeInstanceOf(ClusterTimeoutError);
+    // Were the deadline ignored, the 5 s page would outlast jest's timeout.
   });
 });

@@ -5,6 +5,7 @@ import {
   Observable,
   type ConfigurationOptions,
 } from '@kubernetes/client-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ClusterState,
   KubeItem,
@@ -19,9 +20,14 @@ type Page = {
   metadata?: { continue?: string; _continue?: string };
 };
 
-/** Raised when the API server does not answer within the configured time. */
+/** Raised when the API server does not answer within the deadline. */
 export class ClusterTimeoutError extends Error {
   readonly name = 'ClusterTimeoutError';
+}
+
+/** Raised when a LIST goes past its caps or the server repeats a continue token. */
+export class ClusterListError extends Error {
+  readonly name = 'ClusterListError';
 }
 
 /** Per-request options that make client-node's fetch abortable. */
@@ -40,10 +46,27 @@ function abortable(signal: AbortSignal): ConfigurationOptions {
   };
 }
 
+type Options = {
+  clusterName: string;
+  kubeConfig: KubeConfig;
+  /** Items per LIST page. Default 500. */
+  pageSize?: number;
+  /** Longest wait for one page, within the request's own deadline. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Most pages one LIST may take. Default 200. */
+  maxPages?: number;
+  /** Most items one LIST may return. Default 100 000. */
+  maxItems?: number;
+  /** Gets each failure in full; what reaches clients is redacted. */
+  logger?: LoggerService;
+};
+
 /**
  * The cluster-state layer that LISTs on every call, page by page with
  * `limit`/`continue`, and keeps only the fields readers use (see
- * `projectItem`). Each page request is aborted after `timeoutMs`.
+ * `projectItem`). Every page carries an AbortSignal: the caller's deadline,
+ * and a per-page bound. A LIST is capped in pages and items, and a server
+ * that repeats a continue token is caught rather than followed forever.
  */
 export class ListingClusterState implements ClusterState {
   readonly clusterName: string;
@@ -51,44 +74,70 @@ export class ListingClusterState implements ClusterState {
   readonly #core: CoreV1Api;
   readonly #pageSize: number;
   readonly #timeoutMs: number;
+  readonly #maxPages: number;
+  readonly #maxItems: number;
+  readonly #logger?: LoggerService;
 
-  static create(options: {
-    clusterName: string;
-    kubeConfig: KubeConfig;
-    /** Items per LIST page. Default 500. */
-    pageSize?: number;
-    /** Per-request timeout. Default 10 000 ms. */
-    timeoutMs?: number;
-  }) {
+  static create(options: Options) {
     return new ListingClusterState(options);
   }
 
-  private constructor(options: {
-    clusterName: string;
-    kubeConfig: KubeConfig;
-    pageSize?: number;
-    timeoutMs?: number;
-  }) {
+  private constructor(options: Options) {
     this.clusterName = options.clusterName;
     this.#custom = options.kubeConfig.makeApiClient(CustomObjectsApi);
     this.#core = options.kubeConfig.makeApiClient(CoreV1Api);
     this.#pageSize = options.pageSize ?? 500;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#maxPages = options.maxPages ?? 200;
+    this.#maxItems = options.maxItems ?? 100_000;
+    this.#logger = options.logger;
   }
 
   async list(
     resource: ResourceRef,
     options: ListOptions = {},
   ): Promise<KubeItem[]> {
+    try {
+      return await this.#list(resource, options);
+    } catch (error) {
+      this.#logger?.warn(
+        `backups: listing ${resource.plural} on cluster ${this.clusterName} failed`,
+        error as Error,
+      );
+      throw error;
+    }
+  }
+
+  async #list(
+    resource: ResourceRef,
+    options: ListOptions,
+  ): Promise<KubeItem[]> {
     const items: KubeItem[] = [];
+    const seen = new Set<string>();
     let continueToken: string | undefined;
+    let pages = 0;
     do {
+      if (++pages > this.#maxPages)
+        throw new ClusterListError(
+          `listing ${resource.plural} took more than ${this.#maxPages} pages`,
+        );
       const page = await this.#page(resource, options, continueToken);
       for (const raw of page.items ?? []) {
         items.push(projectItem(resource, raw));
       }
+      if (items.length > this.#maxItems)
+        throw new ClusterListError(
+          `listing ${resource.plural} returned more than ${
+            this.#maxItems
+          } items`,
+        );
       continueToken =
         page.metadata?.continue || page.metadata?._continue || undefined;
+      if (continueToken && seen.has(continueToken))
+        throw new ClusterListError(
+          `the API server repeated a continue token while listing ${resource.plural}`,
+        );
+      if (continueToken) seen.add(continueToken);
     } while (continueToken);
     return items;
   }
@@ -98,27 +147,28 @@ export class ListingClusterState implements ClusterState {
     options: ListOptions,
     continueToken: string | undefined,
   ): Promise<Page> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, timeout])
+      : timeout;
+    if (signal.aborted) throw this.#timeoutError();
     try {
       return await this.#request(
         resource,
         options,
         continueToken,
-        abortable(controller.signal),
+        abortable(signal),
       );
     } catch (error) {
-      if (controller.signal.aborted) {
-        throw new ClusterTimeoutError(
-          `no answer from cluster "${this.clusterName}" within ${
-            this.#timeoutMs
-          } ms`,
-        );
-      }
+      if (signal.aborted) throw this.#timeoutError();
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
+  }
+
+  #timeoutError() {
+    return new ClusterTimeoutError(
+      `no answer from cluster "${this.clusterName}" in time`,
+    );
   }
 
   #request(

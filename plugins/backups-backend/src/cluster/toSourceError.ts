@@ -1,6 +1,7 @@
 import type { SourceError } from '@internal/plugin-backups-common';
 import { ResourceRef } from './ClusterState';
-import { ClusterTimeoutError } from './ListingClusterState';
+import { ClusterListError, ClusterTimeoutError } from './ListingClusterState';
+import { redact } from './redact';
 
 const TOOLS: Record<string, string> = {
   'velero.io': 'Velero',
@@ -29,8 +30,42 @@ function statusMessage(error: any): string | undefined {
   }
 }
 
-/** Turns a failed read into data for `errors`, never a thrown error. */
+/** A network failure in words, by its code: never the raw text, which names the address. */
+function networkProblem(error: any): string | undefined {
+  const code = error?.code ?? error?.cause?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ETIMEDOUT: 'connection timed out',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+  };
+  return typeof code === 'string' ? known[code] ?? code : undefined;
+}
+
+/**
+ * Turns a failed read into data for `errors`, never a thrown error. Messages
+ * go to browsers, so they never hold addresses or tokens (see `redact`).
+ */
 export function toSourceError(
+  source: string,
+  resource: ResourceRef,
+  namespace: string | undefined,
+  error: unknown,
+  clusterName: string,
+): SourceError {
+  const result = describe(source, resource, namespace, error, clusterName);
+  return { ...result, message: redact(result.message) };
+}
+
+function describe(
   source: string,
   resource: ResourceRef,
   namespace: string | undefined,
@@ -42,6 +77,13 @@ export function toSourceError(
     resource.group ? `.${resource.group}` : ''
   }`;
   const where = namespace ? ` in namespace ${namespace}` : '';
+  if (error instanceof ClusterListError) {
+    return {
+      source,
+      reason: 'ServerError',
+      message: `Gave up listing ${what}${where} on cluster "${clusterName}": ${error.message}`,
+    };
+  }
   if (error instanceof ClusterTimeoutError) {
     return {
       source,
@@ -97,7 +139,7 @@ export function toSourceError(
     ...(code ? { statusCode: code } : {}),
     reason: 'Unknown',
     message: `Could not list ${what}${where} on cluster "${clusterName}": ${
-      statusMessage(error) ?? (error as Error)?.message ?? String(error)
+      statusMessage(error) ?? networkProblem(error) ?? 'the request failed'
     }`,
   };
 }

@@ -19,6 +19,8 @@ import { ClusterConfig, readClusterConfigs } from '../cluster/ClusterConfig';
 import { ClusterState } from '../cluster/ClusterState';
 import { createKubeConfig } from '../cluster/createKubeConfig';
 import { ListingClusterState } from '../cluster/ListingClusterState';
+import { redact } from '../cluster/redact';
+import { withSignal } from '../cluster/withSignal';
 import { resolveEntityTargets } from '../cluster/resolveEntityTargets';
 import { readClusterSnapshot } from '../readers/readClusterSnapshot';
 import { VeleroReaderOptions } from '../readers/readVelero';
@@ -46,6 +48,7 @@ export class BackupsOverviewService {
   readonly #velero: VeleroReaderOptions;
   readonly #verdict: ReturnType<typeof readVerdictConfig>;
   readonly #now: () => DateTime;
+  readonly #deadlineMs: number;
 
   static create(options: Options): BackupsOverviewService {
     return new BackupsOverviewService(options);
@@ -67,7 +70,10 @@ export class BackupsOverviewService {
     };
     this.#verdict = readVerdictConfig(config);
     const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
-    const timeoutMs = config.getOptionalNumber('backups.kubernetes.timeoutMs');
+    // One deadline for a whole overview; every LIST page carries it.
+    this.#deadlineMs =
+      config.getOptionalNumber('backups.kubernetes.timeoutMs') ?? 10_000;
+    const timeoutMs = this.#deadlineMs;
     this.#stateFactory =
       options.clusterStateFactory ??
       (cluster =>
@@ -76,6 +82,7 @@ export class BackupsOverviewService {
           kubeConfig: createKubeConfig(cluster),
           pageSize,
           timeoutMs,
+          logger: options.logger,
         }));
     this.#now = options.now ?? (() => DateTime.utc());
   }
@@ -104,11 +111,12 @@ export class BackupsOverviewService {
         message: problem,
       });
 
+    const deadline = AbortSignal.timeout(this.#deadlineMs);
     const clusters = await Promise.all(
       targets.map(async ({ cluster, target }): Promise<ClusterOverview> => {
         try {
           const snapshot = await readClusterSnapshot(
-            this.#state(cluster),
+            withSignal(this.#state(cluster), deadline),
             target,
             { velero: this.#velero },
           );
@@ -131,9 +139,11 @@ export class BackupsOverviewService {
               {
                 source: 'kubernetes',
                 reason: 'Unknown',
-                message: `Reading cluster ${cluster.name} failed: ${
-                  (error as Error).message
-                }`,
+                message: redact(
+                  `Reading cluster ${cluster.name} failed: ${
+                    (error as Error).message
+                  }`,
+                ),
               },
             ],
           };

@@ -57,11 +57,7 @@ describe('parseLabelSelector', () => {
       parseLabelSelector('a'.repeat(MAX_LABEL_SELECTOR_LENGTH + 1)),
     ).toThrow(/longer than/);
     const long = Array.from({ length: 300 }, (_, i) => `k${i}=v`).join(',');
-    const started = process.hrtime.bigint();
     expect(parseLabelSelector(long).requirements).toHaveLength(300);
-    // Not a timing assertion on the result: the quadratic regex it replaces
-    // took seconds; this only guards against a hang.
-    expect(Number(process.hrtime.bigint() - started)).toBeLessThan(5e9);
   });
 
   it('never matches inherited keys such as constructor or __proto__', () => {
