@@ -40,9 +40,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// The product's policy: restores for entity owners, the Kubernetes proxy and
+// catalog writes for administrators (see the module's README).
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-backups-policy'),
 );
 
 // search plugin

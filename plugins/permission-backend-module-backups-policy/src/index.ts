@@ -1,0 +1,7 @@
+/**
+ * The permission policy of Backups for Backstage.
+ *
+ * @packageDocumentation
+ */
+export { permissionModuleBackupsPolicy as default } from './module';
+export { BackupsPermissionPolicy } from './BackupsPermissionPolicy';
