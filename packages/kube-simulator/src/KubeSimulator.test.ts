@@ -34,6 +34,33 @@ async function apiError(
 
 const velero = { group: 'velero.io', version: 'v1', namespace: 'velero' };
 
+/** Creates a Velero object and waits until the controller has moved it so far. */
+async function createAndAwait(
+  custom: CustomObjectsApi,
+  plural: string,
+  body: any,
+  until: (status: any) => boolean,
+): Promise<any> {
+  await custom.createNamespacedCustomObject({ ...velero, plural, body });
+  return waitFor(async () => {
+    const o: any = await custom.getNamespacedCustomObject({
+      ...velero,
+      plural,
+      name: body.metadata.name,
+    });
+    return until(o.status ?? {}) ? o : undefined;
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+  throw new Error('timed out');
+}
+
 describe('KubeSimulator', () => {
   let simulator: KubeSimulator;
   let custom: CustomObjectsApi;
@@ -172,6 +199,111 @@ describe('KubeSimulator', () => {
         )
       ).code,
     ).toBe(400);
+  });
+
+  it('serves the kinds the backups reader lists: pods, namespaces, storage classes, pod volume backups', async () => {
+    const core = kubeConfig(simulator).makeApiClient(CoreV1Api);
+    const pods = await core.listNamespacedPod({ namespace: 'business-system' });
+    expect(pods.items.map(p => p.metadata?.name)).toEqual(
+      expect.arrayContaining(['odoo-pg-1', 'odoo-pg-2', 'odoo-pg-3']),
+    );
+    const namespaces = await core.listNamespace({
+      fieldSelector: 'metadata.name=business-system',
+    });
+    expect(
+      namespaces.items.map(n => [n.metadata?.name, n.status?.phase]),
+    ).toEqual([['business-system', 'Active']]);
+    const classes: any = await custom.listClusterCustomObject({
+      group: 'storage.k8s.io',
+      version: 'v1',
+      plural: 'storageclasses',
+    });
+    expect(
+      classes.items.map((c: any) => [c.metadata.name, c.provisioner]),
+    ).toEqual([['ceph-block', 'rook-ceph.rbd.csi.ceph.com']]);
+    const backups = await custom.listNamespacedCustomObject({
+      ...velero,
+      plural: 'backups',
+      labelSelector: 'velero.io/schedule-name=odoo-daily',
+    });
+    const names = backups.items.slice(0, 2).map((b: any) => b.metadata.name);
+    const pvbs = await custom.listNamespacedCustomObject({
+      ...velero,
+      plural: 'podvolumebackups',
+      labelSelector: `velero.io/backup-name in (${names.join(',')})`,
+    });
+    expect(
+      pvbs.items.map((p: any) => [
+        p.metadata.labels['velero.io/backup-name'],
+        p.status.phase,
+      ]),
+    ).toEqual(
+      expect.arrayContaining(names.map((n: string) => [n, 'Completed'])),
+    );
+    expect(pvbs.items).toHaveLength(2);
+  });
+
+  it('ends a new Backup as Velero would: counters of what it selects, one PodVolumeBackup', async () => {
+    const backup = await createAndAwait(
+      custom,
+      'backups',
+      {
+        apiVersion: 'velero.io/v1',
+        kind: 'Backup',
+        metadata: { name: 'odoo-now' },
+        spec: {
+          includedNamespaces: ['business-system'],
+          labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'odoo' } },
+        },
+      },
+      status => status.phase === 'Completed',
+    );
+    expect(backup.spec).toMatchObject({
+      storageLocation: 'gcs',
+      ttl: '720h0m0s',
+      defaultVolumesToFsBackup: false,
+    });
+    expect(backup.status).toMatchObject({
+      csiVolumeSnapshotsAttempted: 3,
+      csiVolumeSnapshotsCompleted: 3,
+      hookStatus: { hooksAttempted: 2 },
+    });
+    expect(backup.status.errors).toBeUndefined();
+    expect(backup.status.warnings).toBeUndefined();
+    const pvbs = await custom.listNamespacedCustomObject({
+      ...velero,
+      plural: 'podvolumebackups',
+      labelSelector: 'velero.io/backup-name=odoo-now',
+    });
+    expect(
+      pvbs.items.map((p: any) => [
+        p.spec.volume,
+        p.metadata.labels['velero.io/backup-uid'],
+      ]),
+    ).toEqual([['filestore', backup.metadata.uid]]);
+  });
+
+  it('fails validation of a Backup whose storage location does not exist, without timestamps', async () => {
+    const backup = await createAndAwait(
+      custom,
+      'backups',
+      {
+        apiVersion: 'velero.io/v1',
+        kind: 'Backup',
+        metadata: { name: 'nowhere' },
+        spec: { storageLocation: 'nope' },
+      },
+      status => Boolean(status.phase),
+    );
+    expect(backup.status).toEqual({
+      phase: 'FailedValidation',
+      validationErrors: [
+        expect.stringMatching(/the default nope was not found/),
+      ],
+      version: 1,
+      formatVersion: '1.1.0',
+      expiration: expect.any(String),
+    });
   });
 
   it('creates with generateName, merge-patches and deletes', async () => {
@@ -358,6 +490,32 @@ describe('KubeSimulator scenarios', () => {
       expect(groups.groups.map((g: any) => g.name)).toContain(
         'postgresql.cnpg.io',
       );
+    } finally {
+      await simulator.stop();
+    }
+  });
+
+  it('velero-failing: a new Backup fails at upload and has no completionTimestamp', async () => {
+    const simulator = await KubeSimulator.start({
+      scenario: 'velero-failing',
+      controllerTickMs: 20,
+    });
+    try {
+      const custom = kubeConfig(simulator).makeApiClient(CustomObjectsApi);
+      const backup = await createAndAwait(
+        custom,
+        'backups',
+        {
+          apiVersion: 'velero.io/v1',
+          kind: 'Backup',
+          metadata: { name: 'retry' },
+          spec: { includedNamespaces: ['business-system'] },
+        },
+        status => status.phase === 'Failed',
+      );
+      expect(backup.status.startTimestamp).toBeDefined();
+      expect(backup.status.completionTimestamp).toBeUndefined();
+      expect(backup.status.failureReason).toMatch(/bucket does not exist/);
     } finally {
       await simulator.stop();
     }

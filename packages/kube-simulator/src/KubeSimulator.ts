@@ -63,6 +63,7 @@ export class KubeSimulator {
     const { port } = server.address() as AddressInfo;
     const controller = VeleroController.start({
       store,
+      registry,
       tickMs: options.controllerTickMs ?? 1000,
       now,
     });

@@ -247,7 +247,14 @@ async function handleResource(
         },
       });
     }
-    delete object.metadata.resourceVersion;
+    // The API server sets these on create, whatever the client sent.
+    for (const field of [
+      'resourceVersion',
+      'uid',
+      'generation',
+      'creationTimestamp',
+    ])
+      delete object.metadata[field];
     send(res, 201, store.put(object));
     return;
   }

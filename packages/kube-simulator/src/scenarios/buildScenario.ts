@@ -1,8 +1,9 @@
 import { cnpg } from './fixtures/cnpg';
 import { flux } from './fixtures/flux';
 import { odooWorkload } from './fixtures/odooWorkload';
-import { Clock } from './fixtures/time';
-import { velero, volumeSnapshotClass } from './fixtures/velero';
+import { storage } from './fixtures/storage';
+import { Clock, isoSeconds } from './fixtures/time';
+import { velero } from './fixtures/velero';
 import { volsync } from './fixtures/volsync';
 import { KubeObject } from '../store/KubeObject';
 import { Scenario, ScenarioName } from './Scenario';
@@ -13,9 +14,9 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
   'wal-failing':
     'CNPG WAL archiving to gs://hayden-odoo-backups/base fails (ContinuousArchiving False).',
   'velero-failing':
-    'The newest odoo-daily backup Failed, the one before PartiallyFailed, and the BSL gcs is Unavailable.',
+    'The newest odoo-daily backup Failed (its bucket is gone), the one before PartiallyFailed, and the BSL gcs is Unavailable.',
   'selector-mismatch':
-    'Seed §3.1: the PVCs and the CNPG cluster lack app.kubernetes.io/name=odoo, so odoo-daily selects no PVC.',
+    "Seed §3.1: the PVCs and the CNPG cluster lack app.kubernetes.io/name=odoo, so odoo-daily selects no PVC and takes no CSI snapshot; only the Odoo pod's filestore is backed up (file-system backup).",
   'velero-missing':
     'Velero is not installed: no velero.io API group, no velero namespace.',
   forbidden:
@@ -38,7 +39,7 @@ function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
         namespace: pod.metadata.namespace,
         labels: pod.metadata.labels,
       },
-      timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      timestamp: isoSeconds(now),
       window: '15s',
       containers: (pod.spec?.containers ?? []).map((c: { name: string }) => ({
         name: c.name,
@@ -64,7 +65,8 @@ function buildObjects(name: ScenarioName, now: Date): Scenario {
   }
   const clock = new Clock(now);
   const labelled = name !== 'selector-mismatch';
-  const objects = [
+  const cluster = [
+    ...storage(clock),
     ...odooWorkload(clock, { labelledPvc: labelled }),
     ...cnpg(clock, {
       inheritLabels: labelled,
@@ -76,23 +78,20 @@ function buildObjects(name: ScenarioName, now: Date): Scenario {
     ),
   ];
   if (name === 'velero-missing') {
-    return {
-      objects: [...objects, volumeSnapshotClass()],
-      missingGroups: ['velero.io'],
-    };
+    return { objects: cluster, missingGroups: ['velero.io'] };
   }
-  objects.push(
-    ...velero(clock, {
-      newestPhases:
-        name === 'velero-failing' ? ['Failed', 'PartiallyFailed'] : [],
-      bslAvailable: name !== 'velero-failing',
-      nodeAgentReady: name === 'forbidden' ? 1 : 3,
-      externalSecretSynced: name !== 'forbidden',
-    }),
-    volumeSnapshotClass(),
-  );
   return {
-    objects,
+    objects: [
+      ...cluster,
+      ...velero(clock, {
+        newestPhases:
+          name === 'velero-failing' ? ['Failed', 'PartiallyFailed'] : [],
+        bslAvailable: name !== 'velero-failing',
+        nodeAgentReady: name === 'forbidden' ? 1 : 3,
+        externalSecretSynced: name !== 'forbidden',
+        cluster,
+      }),
+    ],
     faults:
       name === 'forbidden'
         ? [

@@ -90,10 +90,12 @@ export class ObjectStore {
       this.#now()
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z');
+    // A seeded object may bring its history (generation > 1); the request
+    // handler drops client-set generations on create, as the API server does.
     object.metadata.generation = existing
       ? (existing.metadata.generation ?? 1) +
         (JSON.stringify(existing.spec) === JSON.stringify(object.spec) ? 0 : 1)
-      : 1;
+      : object.metadata.generation ?? 1;
     object.metadata.resourceVersion = String(this.#resourceVersion);
     this.#objects.set(k, object);
     this.#emit({
