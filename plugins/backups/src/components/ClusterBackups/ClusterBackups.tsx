@@ -4,6 +4,7 @@ import type { ClusterOverview } from '@internal/plugin-backups-common';
 import { CnpgCard } from '../CnpgCard';
 import { CoverageTable } from '../CoverageTable';
 import { GitOpsCard } from '../GitOpsCard';
+import { PlatformFindings } from '../PlatformFindings';
 import { RestoresTable } from '../RestoresTable';
 import { SourceErrors } from '../SourceErrors';
 import { TierTable } from '../TierTable';
@@ -20,6 +21,9 @@ export function ClusterBackups(props: {
 }) {
   const { cluster, showClusterName } = props;
   const { velero, cnpg, volsync, flux } = cluster;
+  // Anchors carry the cluster only when several clusters share the page.
+  const anchorCluster = showClusterName ? cluster.cluster : undefined;
+  const crons = cluster.tiers.flatMap(tier => tier.schedules ?? []);
   return (
     <Grid container spacing={2} data-testid={`cluster-${cluster.cluster}`}>
       {showClusterName && (
@@ -33,25 +37,33 @@ export function ClusterBackups(props: {
         </Grid>
       )}
       <Grid item xs={12}>
-        <TierTable tiers={cluster.tiers} />
+        <TierTable tiers={cluster.tiers} cluster={anchorCluster} />
       </Grid>
+      {(cluster.platformFindings ?? []).length > 0 && (
+        <Grid item xs={12}>
+          <PlatformFindings
+            findings={cluster.platformFindings ?? []}
+            cluster={anchorCluster}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <CoverageTable coverage={cluster.coverage} />
       </Grid>
       {cnpg && (
-        <Grid item xs={12} lg={6}>
-          <CnpgCard cnpg={cnpg} />
+        <Grid item xs={12} xl={6}>
+          <CnpgCard cnpg={cnpg} tiers={cluster.tiers} />
         </Grid>
       )}
       {volsync && (
-        <Grid item xs={12} lg={6}>
-          <VolsyncCard volsync={volsync} />
+        <Grid item xs={12} xl={6}>
+          <VolsyncCard volsync={volsync} tiers={cluster.tiers} />
         </Grid>
       )}
       {velero && (
         <>
           <Grid item xs={12}>
-            <VeleroSchedulesTable schedules={velero.schedules} />
+            <VeleroSchedulesTable schedules={velero.schedules} crons={crons} />
           </Grid>
           <Grid item xs={12} md={6}>
             <VeleroLocationsCard

@@ -1,74 +1,132 @@
+import type { CSSProperties } from 'react';
 import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { CnpgBackup, CnpgSection } from '@internal/plugin-backups-common';
+import {
+  CNPG_CRON_DIALECT,
+  type CnpgBackup,
+  type CnpgSection,
+  type Tier,
+} from '@internal/plugin-backups-common';
+import { CronInfoText } from '../CronInfoText';
 import { PhaseChip } from '../PhaseChip';
 import { RelativeTime } from '../RelativeTime';
 import { PitrWindow } from '../PitrWindow';
-import { describeCron } from '../../utils/describeCron';
-import {
-  formatRelative,
-  formatSeconds,
-  secondsBetween,
-} from '../../utils/formatTime';
+import { cronInfoFor } from '../../utils/cronInfoFor';
+import { formatSeconds, secondsBetween } from '../../utils/formatTime';
+
+// Backstage's Table adds to a highlighted column's style object, so hand it a fresh one.
+const wrap = (): CSSProperties => ({ overflowWrap: 'anywhere' });
 
 const backupColumns: TableColumn<CnpgBackup>[] = [
-  { title: 'Base backup', field: 'name', highlight: true },
-  { title: 'Cluster', field: 'cluster' },
-  { title: 'Method', field: 'method' },
+  {
+    title: 'Base backup',
+    field: 'name',
+    highlight: true,
+    width: '30%',
+    cellStyle: wrap,
+    render: b => (
+      <>
+        <Typography variant="body2">{b.name}</Typography>
+        <Typography variant="caption" color="textSecondary">
+          {b.cluster}
+          {b.method ? ` · ${b.method}` : ''}
+        </Typography>
+      </>
+    ),
+  },
   {
     title: 'Phase',
     field: 'phase',
+    width: '15%',
     render: b => <PhaseChip phase={b.phase} />,
   },
   {
     title: 'Started',
     field: 'startedAt',
     defaultSort: 'desc',
-    render: b => <RelativeTime time={b.startedAt} />,
+    width: '18%',
+    render: b => (
+      <>
+        <RelativeTime time={b.startedAt} />
+        <Typography variant="caption" color="textSecondary" display="block">
+          took {formatSeconds(secondsBetween(b.startedAt, b.stoppedAt))}
+        </Typography>
+      </>
+    ),
   },
   {
-    title: 'Duration',
-    render: b => formatSeconds(secondsBetween(b.startedAt, b.stoppedAt)),
+    title: 'WAL',
+    width: '37%',
+    cellStyle: wrap,
+    render: b => (
+      <>
+        <Typography variant="caption" display="block">
+          {b.beginWal ?? '–'} → {b.endWal ?? '–'}
+        </Typography>
+        {b.error && (
+          <Typography variant="caption" color="error" display="block">
+            {b.error}
+          </Typography>
+        )}
+      </>
+    ),
   },
-  { title: 'Begin WAL', field: 'beginWal' },
-  { title: 'End WAL', field: 'endWal' },
-  { title: 'Error', field: 'error' },
 ];
 
-/** CloudNativePG clusters: instances, the PITR window and base backups. */
-export function CnpgCard(props: { cnpg: CnpgSection }) {
+/** CloudNativePG clusters: instances, WAL archiving, base backup schedules, the PITR window and base backups. */
+export function CnpgCard(props: { cnpg: CnpgSection; tiers: Tier[] }) {
   const { clusters, backups, scheduledBackups } = props.cnpg;
   return (
     <InfoCard title="PostgreSQL (CloudNativePG)">
       {clusters.length === 0 && (
         <Typography>No CloudNativePG cluster in this namespace.</Typography>
       )}
-      {clusters.map(cluster => (
-        <Box key={cluster.name} mb={2}>
-          <Typography variant="body2">
-            <b>{cluster.name}</b>: {cluster.readyInstances ?? 0}/
-            {cluster.instances ?? 0} instances ready, primary{' '}
-            {cluster.currentPrimary ?? 'unknown'} · {cluster.phase}
-            {cluster.destinationPath
-              ? ` · archives to ${cluster.destinationPath}`
-              : ''}
-            {cluster.objectStore ? ` (ObjectStore ${cluster.objectStore})` : ''}
-          </Typography>
-          {scheduledBackups
-            .filter(s => s.cluster === cluster.name)
-            .map(s => (
-              <Typography key={s.name} variant="caption" display="block">
-                ScheduledBackup {s.name}: {describeCron(s.schedule)} (
-                {s.schedule}){s.suspend ? ', suspended' : ''}
-                {s.nextScheduleTime
-                  ? `, next ${formatRelative(s.nextScheduleTime)}`
-                  : ''}
+      {clusters.map(cluster => {
+        const tier = props.tiers.find(
+          t => t.kind === 'cnpg' && t.name === cluster.name,
+        );
+        return (
+          <Box key={cluster.name} mb={2} style={wrap()}>
+            <Typography variant="body2">
+              <b>{cluster.name}</b>: {cluster.readyInstances ?? 0}/
+              {cluster.instances ?? 0} instances ready, primary{' '}
+              {cluster.currentPrimary ?? 'unknown'} · {cluster.phase}
+              {cluster.destinationPath
+                ? ` · archives to ${cluster.destinationPath}`
+                : ''}
+              {cluster.objectStore
+                ? ` (ObjectStore ${cluster.objectStore})`
+                : ''}
+            </Typography>
+            {tier && (
+              <Typography variant="body2" data-testid="cnpg-wal">
+                {tier.continuous
+                  ? 'WAL continuous: archived to a configured destination'
+                  : 'WAL not archived: recovery only to a base backup'}
               </Typography>
-            ))}
-          <PitrWindow cluster={cluster} backups={backups} />
-        </Box>
-      ))}
+            )}
+            {scheduledBackups
+              .filter(s => s.cluster === cluster.name)
+              .map(s => (
+                <CronInfoText
+                  key={s.name}
+                  label={`ScheduledBackup ${s.name}`}
+                  cron={{
+                    suspended: s.suspend,
+                    ...cronInfoFor(tier?.schedules ?? [], {
+                      role: 'base-backup',
+                      source: s.name,
+                      expression: s.schedule,
+                      dialect: CNPG_CRON_DIALECT,
+                    }),
+                  }}
+                />
+              ))}
+            <PitrWindow cluster={cluster} backups={backups} />
+          </Box>
+        );
+      })}
       {backups.length > 0 && (
         <Table<CnpgBackup>
           options={{
@@ -77,6 +135,7 @@ export function CnpgCard(props: { cnpg: CnpgSection }) {
             search: false,
             padding: 'dense',
             toolbar: false,
+            tableLayout: 'fixed',
           }}
           columns={backupColumns}
           data={backups}

@@ -1,27 +1,51 @@
+import type { CSSProperties } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { Coverage } from '@internal/plugin-backups-common';
+import type { Coverage, TierStatus } from '@internal/plugin-backups-common';
 import { StatusChip } from '../StatusChip';
+import { CoveredBy } from './CoveredBy';
 
 type Row = Coverage & { id: string };
 
+// Backstage's Table adds to a highlighted column's style object, so hand it a fresh one.
+const wrap = (): CSSProperties => ({
+  overflowWrap: 'anywhere',
+  verticalAlign: 'top',
+});
+
+/** Unknown when it could not be decided; at risk when a tier meant to cover it does not. */
+function coverageStatus(row: Coverage): TierStatus {
+  if (row.unknown) return 'unknown';
+  if (row.coveredBy.length === 0) return 'critical';
+  if ((row.hints ?? []).length > 0 || row.excludedFromVelero) return 'warning';
+  return 'healthy';
+}
+
 const columns: TableColumn<Row>[] = [
-  { title: 'PVC', field: 'pvc', highlight: true },
+  {
+    title: 'PVC',
+    field: 'pvc',
+    highlight: true,
+    width: '20%',
+    cellStyle: wrap,
+    render: row => <span data-testid={`coverage-${row.pvc}`}>{row.pvc}</span>,
+  },
   {
     title: 'Covered',
-    render: row => (
-      <StatusChip status={row.coveredBy.length > 0 ? 'healthy' : 'critical'} />
-    ),
+    width: '12%',
+    cellStyle: wrap,
+    render: row => <StatusChip status={coverageStatus(row)} />,
   },
   {
     title: 'Covered by',
-    render: row =>
-      row.coveredBy.length === 0
-        ? 'nothing'
-        : row.coveredBy.map(t => `${t.kind}/${t.name}`).join(', '),
+    width: '33%',
+    cellStyle: wrap,
+    render: row => <CoveredBy row={row} />,
   },
   {
     title: 'How to fix',
+    width: '35%',
+    cellStyle: wrap,
     render: row =>
       (row.hints ?? []).map(hint => (
         <Typography key={hint} variant="caption" display="block">
@@ -31,7 +55,7 @@ const columns: TableColumn<Row>[] = [
   },
 ];
 
-/** Every PVC of the namespace, with the tiers that really cover it. */
+/** Every PVC of the namespace, with the tiers that really cover it and how. */
 export function CoverageTable(props: { coverage: Coverage[] }) {
   const data = props.coverage.map(c => ({
     ...c,
@@ -40,7 +64,12 @@ export function CoverageTable(props: { coverage: Coverage[] }) {
   return (
     <Table<Row>
       title="Coverage"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        tableLayout: 'fixed',
+      }}
       columns={columns}
       data={data}
       emptyContent={

@@ -8,7 +8,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import type { BackupsOverview } from '@internal/plugin-backups-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -21,6 +21,8 @@ import { backupsApiRef, BackupsClient } from '../../api';
 import { EntityBackupsContent } from './EntityBackupsContent';
 
 const server = setupServer();
+const bslAnchor =
+  'platform-finding-velero-bsl-unavailable-BackupStorageLocation-gcs';
 const baseUrl = 'http://backstage.test/api/backups';
 const overviewUrl = `${baseUrl}/v1/entities/default/Component/odoo/overview`;
 
@@ -75,16 +77,48 @@ describe('EntityBackupsContent', () => {
     expect(screen.getByText('CNPG WAL + base backup')).toBeInTheDocument();
   });
 
-  it('shows a degraded tier with its reasons', async () => {
+  it('shows the reasons of a degraded tier and each platform finding once', async () => {
     answer(degradedOverview);
     await renderTab();
     expect(
       await screen.findByText('Some backup tiers are failing.'),
     ).toBeInTheDocument();
+    const tier = screen.getByTestId('tier-velero-odoo-daily');
     expect(
-      screen.getByText('BackupStorageLocation gcs is Unavailable'),
+      within(tier).getByText(
+        'The newest backup odoo-daily-20261123030000 Failed: storage: bucket does not exist',
+      ),
+    ).toBeVisible();
+    expect(
+      within(tier).getByRole('link', {
+        name: 'BackupStorageLocation gcs: see the platform findings',
+      }),
+    ).toHaveAttribute('href', `#${bslAnchor}`);
+    expect(
+      screen.getAllByText(/BackupStorageLocation gcs is Unavailable/),
+    ).toHaveLength(1);
+    expect(document.getElementById(bslAnchor)).toHaveTextContent(
+      'BackupStorageLocation gcs is Unavailable',
+    );
+  });
+
+  it('shows the refresh note in the header', async () => {
+    answer(healthyOverview);
+    await renderTab();
+    expect(await screen.findByTestId('backups-refresh-note')).toHaveTextContent(
+      /refreshes every 60s/,
+    );
+  });
+
+  it("shows CNPG's schedule from the tier's fields", async () => {
+    answer(healthyOverview);
+    await renderTab();
+    const tier = await screen.findByTestId('tier-cnpg-odoo-pg');
+    expect(within(tier).getByText('WAL continuous')).toBeInTheDocument();
+    expect(
+      within(tier).getByText('Base: At 02:00, only on Sunday (UTC)'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText('Critical').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('cnpg-wal')).toHaveTextContent('WAL continuous');
   });
 
   it('shows a failed source in place with the RBAC rule it needs', async () => {

@@ -11,15 +11,17 @@ function progress(restore: VeleroRestore) {
 }
 
 const columns: TableColumn<VeleroRestore>[] = [
-  { title: 'Restore', field: 'name', highlight: true },
-  { title: 'From backup', field: 'backupName' },
+  { title: 'Restore', field: 'name', highlight: true, width: '18%' },
+  { title: 'From backup', field: 'backupName', width: '18%' },
   {
     title: 'Phase',
     field: 'phase',
+    width: '11%',
     render: r => <PhaseChip phase={r.phase} />,
   },
   {
     title: 'Progress',
+    width: '12%',
     render: r => {
       const percent = progress(r);
       if (percent === undefined) return '–';
@@ -37,10 +39,12 @@ const columns: TableColumn<VeleroRestore>[] = [
     title: 'Started',
     field: 'startTimestamp',
     defaultSort: 'desc',
+    width: '10%',
     render: r => <RelativeTime time={r.startTimestamp} />,
   },
   {
     title: 'Errors / warnings',
+    width: '16%',
     render: r =>
       `${r.errors ?? 0} / ${r.warnings ?? 0}${
         r.failureReason ? ` – ${r.failureReason}` : ''
@@ -48,6 +52,7 @@ const columns: TableColumn<VeleroRestore>[] = [
   },
   {
     title: 'Namespace mapping',
+    width: '15%',
     render: r =>
       Object.entries(r.namespaceMapping ?? {})
         .map(([from, to]) => `${from} → ${to}`)
@@ -60,8 +65,16 @@ export function RestoresTable(props: { restores: VeleroRestore[] }) {
   return (
     <Table<VeleroRestore>
       title="Velero restores"
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        tableLayout: 'fixed',
+      }}
+      columns={columns.map(c => ({
+        ...c,
+        cellStyle: { overflowWrap: 'anywhere' },
+      }))}
       data={props.restores}
       emptyContent={
         <Typography style={{ padding: 16 }}>No restores yet.</Typography>

@@ -1,12 +1,7 @@
-import {
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusWarning,
-} from '@backstage/core-components';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import type { TierStatus } from '@internal/plugin-backups-common';
+import { StatusIcon } from '../StatusIcon';
 
 const LABELS: Record<TierStatus, string> = {
   healthy: 'Healthy',
@@ -15,24 +10,16 @@ const LABELS: Record<TierStatus, string> = {
   unknown: 'Unknown',
 };
 
-function StatusIcon(props: { status: TierStatus; children: string }) {
-  switch (props.status) {
-    case 'healthy':
-      return <StatusOK>{props.children}</StatusOK>;
-    case 'warning':
-      return <StatusWarning>{props.children}</StatusWarning>;
-    case 'critical':
-      return <StatusError>{props.children}</StatusError>;
-    default:
-      return <StatusPending>{props.children}</StatusPending>;
-  }
-}
-
-/** A tier status; hovering shows the reasons behind it. */
+/** A tier status; hovering shows the reasons behind it, when given. */
 export function StatusChip(props: { status: TierStatus; reasons?: string[] }) {
   const { status, reasons = [] } = props;
-  const label = <StatusIcon status={status}>{LABELS[status]}</StatusIcon>;
-  if (reasons.length === 0) return <span>{label}</span>;
+  const label = (
+    <StatusIcon status={status}>
+      <b style={{ fontWeight: 500 }}>{LABELS[status]}</b>
+    </StatusIcon>
+  );
+  if (reasons.length === 0)
+    return <span data-testid={`status-${status}`}>{label}</span>;
   return (
     <Tooltip
       title={

@@ -1,121 +1,65 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
+import Table from '@material-ui/core/Table';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Tier } from '@internal/plugin-backups-common';
-import { StatusChip } from '../StatusChip';
-import { describeCron } from '../../utils/describeCron';
-import {
-  formatAbsolute,
-  formatRelative,
-  formatSeconds,
-} from '../../utils/formatTime';
+import { TierRows } from './TierRows';
 
-function scheduleText(tier: Tier) {
-  if (!tier.schedule) return '–';
-  const parts = tier.schedule.split(/,\s*base\s+/);
-  // CNPG tiers read "WAL continuous, base <cron>".
-  if (parts.length === 2) {
-    return `${parts[0]}, base ${describeCron(parts[1])}`;
-  }
-  return describeCron(tier.schedule);
-}
-
-const columns: TableColumn<Tier>[] = [
-  {
-    title: 'Status',
-    field: 'status',
-    render: tier => <StatusChip status={tier.status} reasons={tier.reasons} />,
-  },
-  {
-    title: 'Component',
-    field: 'component',
-    render: tier => (
-      <>
-        <Typography variant="body2">{tier.component}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          {tier.kind}/{tier.name}
-        </Typography>
-      </>
-    ),
-  },
-  { title: 'Method', field: 'method' },
-  { title: 'Destination', field: 'destination' },
-  {
-    title: 'Schedule',
-    field: 'schedule',
-    render: tier => (
-      <>
-        <Typography variant="body2">{scheduleText(tier)}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          {tier.schedule}
-        </Typography>
-      </>
-    ),
-  },
-  { title: 'Retention', field: 'retention' },
-  {
-    title: 'Last recovery point',
-    field: 'lastRecoveryPoint',
-    render: tier => (
-      <>
-        <Typography variant="body2">
-          {formatRelative(tier.lastRecoveryPoint)}
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
-          {formatAbsolute(tier.lastRecoveryPoint)}
-        </Typography>
-      </>
-    ),
-  },
-  {
-    title: 'RPO actual / target',
-    render: tier => (
-      <Typography
-        variant="body2"
-        color={
-          tier.rpoActualSeconds !== null &&
-          tier.rpoTargetSeconds !== null &&
-          tier.rpoActualSeconds > tier.rpoTargetSeconds
-            ? 'error'
-            : 'textPrimary'
-        }
-      >
-        {formatSeconds(tier.rpoActualSeconds)} /{' '}
-        {formatSeconds(tier.rpoTargetSeconds)}
-      </Typography>
-    ),
-  },
-  {
-    title: 'Why',
-    cellStyle: { minWidth: 360 },
-    headerStyle: { minWidth: 360 },
-    render: tier =>
-      tier.reasons.length === 0 ? (
-        '–'
-      ) : (
-        <ul style={{ margin: 0, paddingLeft: 16 }}>
-          {tier.reasons.map(reason => (
-            <li key={reason}>
-              <Typography variant="caption">{reason}</Typography>
-            </li>
-          ))}
-        </ul>
-      ),
-  },
+/** Headers and their share of the width; the table never grows past its card. */
+const COLUMNS: Array<[string, string]> = [
+  ['Status', '12%'],
+  ['Component', '18%'],
+  ['Method / destination', '18%'],
+  ['Schedule', '19%'],
+  ['Last recovery point', '21%'],
+  ['RPO actual / target', '12%'],
 ];
 
 /** The seed's "Backup Strategy Summary", made live: one row per tier. */
-export function TierTable(props: { tiers: Tier[]; title?: string }) {
+export function TierTable(props: {
+  tiers: Tier[];
+  title?: string;
+  /** Set when the tab shows several clusters, to keep anchors apart. */
+  cluster?: string;
+}) {
+  const { tiers, cluster } = props;
   return (
-    <Table<Tier>
-      title={props.title ?? 'Recovery tiers'}
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={props.tiers}
-      emptyContent={
+    <InfoCard title={props.title ?? 'Recovery tiers'} noPadding>
+      {tiers.length === 0 ? (
         <Typography style={{ padding: 16 }}>
           No backup mechanism was found for this entity.
         </Typography>
-      }
-    />
+      ) : (
+        <Table
+          size="small"
+          style={{ tableLayout: 'fixed', width: '100%' }}
+          data-testid="tier-table"
+        >
+          <colgroup>
+            {COLUMNS.map(([title, width]) => (
+              <col key={title} style={{ width }} />
+            ))}
+          </colgroup>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(([title]) => (
+                <TableCell key={title}>{title}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          {tiers.map((tier, index) => (
+            <TierRows
+              key={`${tier.kind}/${tier.namespace}/${tier.name}`}
+              tier={tier}
+              columns={COLUMNS.length}
+              shaded={index % 2 === 1}
+              cluster={cluster}
+            />
+          ))}
+        </Table>
+      )}
+    </InfoCard>
   );
 }

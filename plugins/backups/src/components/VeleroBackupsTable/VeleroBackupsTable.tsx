@@ -7,69 +7,108 @@ import { formatSeconds, secondsBetween } from '../../utils/formatTime';
 
 type Row = VeleroBackup & { id: string; durationSeconds?: number };
 
+function snapshots(row: Row): string | undefined {
+  if (
+    row.csiVolumeSnapshotsAttempted === undefined &&
+    row.volumeSnapshotsAttempted === undefined
+  )
+    return undefined;
+  return `CSI ${row.csiVolumeSnapshotsCompleted ?? 0}/${
+    row.csiVolumeSnapshotsAttempted ?? 0
+  }, volume ${row.volumeSnapshotsCompleted ?? 0}/${
+    row.volumeSnapshotsAttempted ?? 0
+  }`;
+}
+
 function columnsFor(phases: string[]): TableColumn<Row>[] {
   const columns: TableColumn<Row>[] = [
-    { title: 'Name', field: 'name', highlight: true },
+    {
+      title: 'Name',
+      field: 'name',
+      highlight: true,
+      width: '24%',
+      render: row => (
+        <>
+          {row.name}
+          {row.storageLocation && (
+            <Typography variant="caption" color="textSecondary" display="block">
+              to {row.storageLocation}
+            </Typography>
+          )}
+        </>
+      ),
+    },
     {
       title: 'Phase',
       field: 'phase',
       lookup: Object.fromEntries(phases.map(p => [p, p])),
+      width: '17%',
       render: row => <PhaseChip phase={row.phase} />,
     },
-    { title: 'Schedule', field: 'schedule', emptyValue: 'manual' },
+    {
+      title: 'Schedule',
+      field: 'schedule',
+      emptyValue: 'manual',
+      width: '12%',
+    },
     {
       title: 'Started',
       field: 'startTimestamp',
       defaultSort: 'desc',
-      render: row => <RelativeTime time={row.startTimestamp} />,
-    },
-    {
-      title: 'Duration',
-      field: 'durationSeconds',
-      render: row => formatSeconds(row.durationSeconds),
+      width: '12%',
+      render: row => (
+        <>
+          <RelativeTime time={row.startTimestamp} />
+          <Typography variant="caption" color="textSecondary" display="block">
+            took <span>{formatSeconds(row.durationSeconds)}</span>
+          </Typography>
+        </>
+      ),
     },
     {
       title: 'Expires',
       field: 'expiration',
+      width: '10%',
       render: row => <RelativeTime time={row.expiration} />,
     },
     {
       title: 'Items',
-      render: row =>
-        row.totalItems === undefined
-          ? '–'
-          : `${row.itemsBackedUp ?? 0}/${row.totalItems}`,
-    },
-    {
-      title: 'Snapshots (CSI)',
-      render: row =>
-        row.csiVolumeSnapshotsAttempted === undefined &&
-        row.volumeSnapshotsAttempted === undefined
-          ? '–'
-          : `${row.csiVolumeSnapshotsCompleted ?? 0}/${
-              row.csiVolumeSnapshotsAttempted ?? 0
-            } (volume ${row.volumeSnapshotsCompleted ?? 0}/${
-              row.volumeSnapshotsAttempted ?? 0
-            })`,
+      width: '11%',
+      render: row => (
+        <>
+          {row.totalItems === undefined
+            ? '–'
+            : `${row.itemsBackedUp ?? 0}/${row.totalItems}`}
+          <Typography variant="caption" color="textSecondary" display="block">
+            {snapshots(row)}
+          </Typography>
+        </>
+      ),
     },
     {
       title: 'Errors / warnings',
+      width: '14%',
       render: row => (
-        <Typography
-          variant="body2"
-          color={row.errors ? 'error' : 'textPrimary'}
-          title={row.failureReason}
-        >
-          {row.errors ?? 0} / {row.warnings ?? 0}
-          {row.failureReason ? ` – ${row.failureReason}` : ''}
-        </Typography>
+        <>
+          <Typography
+            variant="body2"
+            color={row.errors ? 'error' : 'textPrimary'}
+          >
+            {row.errors ?? 0} / {row.warnings ?? 0}
+          </Typography>
+          {row.failureReason && (
+            <Typography variant="caption" color="error" display="block">
+              {row.failureReason}
+            </Typography>
+          )}
+        </>
       ),
     },
-    { title: 'Location', field: 'storageLocation' },
   ];
   // Filter by phase and schedule; the search box covers names.
   return columns.map(c => ({
     ...c,
+    cellStyle: { overflowWrap: 'break-word', verticalAlign: 'top' },
     filtering: c.field === 'phase' || c.field === 'schedule',
   }));
 }
@@ -97,6 +136,7 @@ export function VeleroBackupsTable(props: { backups: VeleroBackup[] }) {
         search: true,
         filtering: true,
         padding: 'dense',
+        tableLayout: 'fixed',
       }}
       columns={columnsFor([...new Set(data.map(b => b.phase))].sort())}
       data={data}

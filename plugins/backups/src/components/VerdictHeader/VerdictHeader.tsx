@@ -35,8 +35,14 @@ export function VerdictHeader(props: {
   const newest = newestRecoveryPoint(tiers);
   return (
     <InfoCard>
-      <Box display="flex" alignItems="center" justifyContent="space-between">
-        <Box>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        justifyContent="space-between"
+        style={{ gap: 8 }}
+      >
+        <Box minWidth={0}>
           <Typography variant="h5" data-testid="backups-verdict">
             <StatusChip status={overview.status} /> {HEADLINES[overview.status]}
           </Typography>
@@ -47,8 +53,12 @@ export function VerdictHeader(props: {
             {newest ? ` · newest recovery point ${formatAbsolute(newest)}` : ''}
           </Typography>
         </Box>
-        <Box display="flex" alignItems="center">
-          <Typography variant="caption" color="textSecondary">
+        <Box display="flex" alignItems="center" minWidth={0}>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            data-testid="backups-refresh-note"
+          >
             as of {formatAbsolute(overview.generatedAt)} (
             {formatRelative(overview.generatedAt)}), refreshes every{' '}
             {refreshIntervalSeconds}s

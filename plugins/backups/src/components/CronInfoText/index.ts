@@ -1,0 +1,1 @@
+export { CronInfoText } from './CronInfoText';

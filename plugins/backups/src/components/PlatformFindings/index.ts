@@ -1,0 +1,1 @@
+export { PlatformFindings } from './PlatformFindings';

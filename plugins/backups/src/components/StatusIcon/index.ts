@@ -1,0 +1,1 @@
+export { StatusIcon } from './StatusIcon';
