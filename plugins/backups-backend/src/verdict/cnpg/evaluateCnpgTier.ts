@@ -10,11 +10,9 @@ import { baseBackupFindings } from './baseBackupFindings';
 
 type Point = { at?: string; basis?: string };
 
+// Milliseconds are kept, so that the RPO measured from the same `now` is exact.
 function iso(time: DateTime) {
-  return (
-    time.toUTC().startOf('second').toISO({ suppressMilliseconds: true }) ??
-    undefined
-  );
+  return time.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
 /**
