@@ -1,47 +1,94 @@
-import { expect, Page, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  expectNoClippedText,
+  expectNoSidewaysScroll,
+  expectReasonsOfEveryNonHealthyTier,
+  expectRefreshNoteVisible,
+  openOdooBackups,
+  screenshot,
+  signIn,
+  VIEWPORTS,
+} from './backupsPage';
 
-// Screenshots land in an ignored folder at the repository root.
-const SCREENSHOTS = resolve(__dirname, '../../../e2e-screenshots');
+for (const viewport of VIEWPORTS) {
+  test.describe(`at ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
 
-/** Signs in as guest and waits until the app has stored the session. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Backups for Backstage Catalog')).toBeVisible({
-    timeout: 60_000,
+    test(`the Backups tab shows every tier healthy and fits @healthy`, async ({
+      page,
+    }) => {
+      await openOdooBackups(page);
+      await expect(page.getByTestId('backups-verdict')).toContainText(
+        'Every backup tier is healthy.',
+      );
+      await expect(
+        page.getByRole('cell', { name: /^odoo-daily-\d{14}/ }).first(),
+      ).toBeVisible();
+      await expectRefreshNoteVisible(page);
+      await expectNoSidewaysScroll(page);
+      await expectNoClippedText(page);
+      await expectReasonsOfEveryNonHealthyTier(page);
+      // CNPG's schedule comes from the tier's fields, not from a sentence.
+      const cnpg = page.getByTestId('tier-cnpg-odoo-pg');
+      await expect(cnpg.getByTestId('schedule-continuous')).toHaveText(
+        'WAL continuous',
+      );
+      await expect(
+        cnpg.locator('[data-testid^="cron-base-backup-"]'),
+      ).toContainText(/^Base: /);
+      await screenshot(page, `backups-healthy-${viewport.width}`);
+    });
+
+    test(`a failed backup and an unavailable BSL make the Velero tier critical, with its reasons on screen @velero-failing`, async ({
+      page,
+    }) => {
+      await openOdooBackups(page);
+      await expect(page.getByTestId('backups-verdict')).toContainText(
+        'Some backup tiers are failing.',
+      );
+      const velero = page.getByTestId('tier-velero-odoo-daily');
+      await expect(velero).toHaveAttribute('data-tier-status', 'critical');
+      await expect(
+        velero.locator('[data-finding-code="velero.backup.failed"]'),
+      ).toContainText(/Failed/);
+
+      // The BSL is a platform finding, said once; the tier links to it.
+      const platform = page.getByTestId('platform-findings');
+      const bsl = platform.locator(
+        '[data-finding-code="velero.bsl.unavailable"]',
+      );
+      await expect(bsl).toHaveCount(1);
+      await expect(bsl).toContainText(
+        /BackupStorageLocation gcs is Unavailable: /,
+      );
+      await expect(
+        page.getByText(/BackupStorageLocation gcs is Unavailable/),
+      ).toHaveCount(1);
+      const link = velero
+        .locator('[data-finding-code="velero.bsl.unavailable"]')
+        .getByRole('link');
+      await expect(link).toHaveAttribute(
+        'href',
+        `#${await bsl.getAttribute('id')}`,
+      );
+
+      await expectRefreshNoteVisible(page);
+      await expectNoSidewaysScroll(page);
+      await expectNoClippedText(page);
+      const codes = await expectReasonsOfEveryNonHealthyTier(page);
+      expect(codes['tier-velero-odoo-daily']).toEqual(
+        expect.arrayContaining([
+          'velero.backup.failed',
+          'velero.bsl.unavailable',
+        ]),
+      );
+      await screenshot(page, `backups-velero-failing-${viewport.width}`);
+
+      await link.click();
+      await expect(bsl).toBeInViewport();
+    });
   });
 }
-
-async function openOdooBackups(page: Page) {
-  await signIn(page);
-  await page.goto('/catalog/default/component/odoo');
-  await page.getByRole('tab', { name: 'Backups' }).click();
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/odoo\/backups/);
-  await expect(page.getByTestId('backups-verdict')).toBeVisible();
-}
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({
-    path: resolve(SCREENSHOTS, `${name}.png`),
-    fullPage: true,
-  });
-}
-
-test("the Backups tab lists Odoo's daily Velero backups @healthy", async ({
-  page,
-}) => {
-  await openOdooBackups(page);
-  await expect(
-    page.getByRole('cell', { name: /^odoo-daily-\d{14}$/ }).first(),
-  ).toBeVisible();
-  await expect(page.getByTestId('backups-verdict')).toContainText(
-    'Every backup tier is healthy.',
-  );
-  await screenshot(page, 'backups-healthy');
-});
 
 test('a component without Kubernetes annotations has no Backups tab @healthy', async ({
   page,
@@ -52,40 +99,40 @@ test('a component without Kubernetes annotations has no Backups tab @healthy', a
   await expect(page.getByRole('tab', { name: 'Backups' })).toHaveCount(0);
 });
 
-test('failed Velero backups and an unavailable BSL put the Velero tier at risk @velero-failing', async ({
+test("Velero's pod action covers the filestore through the odoo pod, while the CNPG PVCs need the label @selector-mismatch", async ({
   page,
 }) => {
+  await page.setViewportSize(VIEWPORTS[0]);
   await openOdooBackups(page);
-  await expect(page.getByTestId('backups-verdict')).toContainText(
-    'Some backup tiers are failing.',
-  );
-  const veleroRow = page
-    .getByRole('row')
-    .filter({ hasText: 'velero/odoo-daily' })
-    .filter({ hasText: 'Velero CSI snapshot' });
-  await expect(veleroRow).toContainText('Critical');
-  await expect(veleroRow).toContainText(/Unavailable/);
-  await expect(veleroRow).toContainText(/Failed/);
-  await screenshot(page, 'backups-velero-failing');
-});
+  const coverageRow = (pvc: string) =>
+    page.getByRole('row').filter({ has: page.getByTestId(`coverage-${pvc}`) });
 
-test('a schedule whose selector matches no PVC shows the uncovered filestore and the fix @selector-mismatch', async ({
-  page,
-}) => {
-  await openOdooBackups(page);
-  const filestore = page
-    .getByRole('row')
-    .filter({ hasText: 'odoo-filestore' })
-    .filter({ hasText: 'remove the labelSelector' });
-  await expect(filestore).toContainText(
-    'add label `app.kubernetes.io/name=odoo` to PVC `odoo-filestore`, or remove the labelSelector of schedule `odoo-daily`',
+  // odoo-filestore lacks the label, but the selected odoo pod mounts it.
+  const filestore = coverageRow('odoo-filestore').locator(
+    '[data-tier="velero/odoo-daily"]',
   );
-  const veleroRow = page
-    .getByRole('row')
-    .filter({ hasText: 'velero/odoo-daily' })
-    .filter({ hasText: 'Velero CSI snapshot' });
-  await expect(veleroRow).toContainText('matches no PVC in business-system');
-  await screenshot(page, 'backups-selector-mismatch');
+  await expect(filestore).toHaveAttribute('data-via', 'pod');
+  await expect(filestore).toContainText(/through pod odoo-/);
+
+  // The CNPG PVCs are not in odoo-daily's backups; the fix goes through the Cluster.
+  for (const pvc of ['odoo-pg-1', 'odoo-pg-2', 'odoo-pg-3']) {
+    const row = coverageRow(pvc);
+    await expect(row.locator('[data-tier="cnpg/odoo-pg"]')).toHaveCount(1);
+    await expect(row.locator('[data-tier="velero/odoo-daily"]')).toHaveCount(0);
+    await expect(row).toContainText('spec.inheritedMetadata.labels');
+  }
+
+  // The selector does match a pod that mounts a PVC: no "matches no PVC" verdict.
+  const velero = page.getByTestId('tier-velero-odoo-daily');
+  await expect(velero).toBeVisible();
+  await expect(
+    velero.locator(
+      '[data-finding-code="velero.coverage.selectorMatchesNoPvc"]',
+    ),
+  ).toHaveCount(0);
+  await expect(velero).not.toContainText(/matches no PVC/);
+  await expectNoSidewaysScroll(page);
+  await screenshot(page, 'backups-selector-mismatch-1280');
 });
 
 test("Backstage's own Kubernetes tab reads the Odoo workload from the same simulator @healthy", async ({

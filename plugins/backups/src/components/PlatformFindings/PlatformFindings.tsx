@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import { WrappingListItemText } from '../WrappingListItemText';
 import Typography from '@material-ui/core/Typography';
 import type { PlatformFinding } from '@internal/plugin-backups-common';
 import { StatusChip } from '../StatusChip';
@@ -38,7 +38,7 @@ export function PlatformFindings(props: {
             data-finding-code={finding.code}
             data-finding-status={finding.status}
           >
-            <ListItemText
+            <WrappingListItemText
               disableTypography
               primary={
                 <Box display="flex" alignItems="center" style={{ gap: 12 }}>

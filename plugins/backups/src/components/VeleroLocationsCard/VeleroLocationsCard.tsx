@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import { WrappingListItemText } from '../WrappingListItemText';
 import Typography from '@material-ui/core/Typography';
 import type {
   VeleroSnapshotLocation,
@@ -20,7 +20,7 @@ export function VeleroLocationsCard(props: {
       <List dense>
         {props.storageLocations.map(bsl => (
           <ListItem key={`bsl-${bsl.name}`}>
-            <ListItemText
+            <WrappingListItemText
               primary={
                 <>
                   <PhaseChip phase={bsl.phase} /> BackupStorageLocation{' '}
@@ -46,7 +46,7 @@ export function VeleroLocationsCard(props: {
         ))}
         {props.snapshotLocations.map(vsl => (
           <ListItem key={`vsl-${vsl.name}`}>
-            <ListItemText
+            <WrappingListItemText
               primary={
                 <>
                   VolumeSnapshotLocation <b>{vsl.name}</b>: {vsl.provider}
@@ -58,7 +58,7 @@ export function VeleroLocationsCard(props: {
         ))}
         {props.storageLocations.length === 0 && (
           <ListItem>
-            <ListItemText primary="No BackupStorageLocation found." />
+            <WrappingListItemText primary="No BackupStorageLocation found." />
           </ListItem>
         )}
       </List>

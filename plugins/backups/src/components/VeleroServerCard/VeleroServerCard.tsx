@@ -1,7 +1,7 @@
 import { InfoCard, StatusError, StatusOK } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import { WrappingListItemText } from '../WrappingListItemText';
 import type {
   VeleroSection,
   WorkloadReadiness,
@@ -12,7 +12,9 @@ function Readiness(props: { label: string; workload?: WorkloadReadiness }) {
   if (!workload) {
     return (
       <ListItem>
-        <ListItemText primary={<StatusError>{label}: not found</StatusError>} />
+        <WrappingListItemText
+          primary={<StatusError>{label}: not found</StatusError>}
+        />
       </ListItem>
     );
   }
@@ -20,7 +22,7 @@ function Readiness(props: { label: string; workload?: WorkloadReadiness }) {
   const text = `${label} ${workload.name}: ${workload.ready}/${workload.desired} ready`;
   return (
     <ListItem>
-      <ListItemText
+      <WrappingListItemText
         primary={
           ready ? (
             <StatusOK>{text}</StatusOK>
@@ -43,7 +45,7 @@ export function VeleroServerCard(props: { velero: VeleroSection }) {
         <Readiness label="Deployment" workload={server?.deployment} />
         <Readiness label="Node agent" workload={server?.nodeAgent} />
         <ListItem>
-          <ListItemText
+          <WrappingListItemText
             primary={
               classes && classes.length > 0 ? (
                 <StatusOK>VolumeSnapshotClass {classes.join(', ')}</StatusOK>

@@ -1,0 +1,1 @@
+export { WrappingListItemText } from './WrappingListItemText';
