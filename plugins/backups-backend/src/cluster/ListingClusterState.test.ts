@@ -211,4 +211,27 @@ describe('ListingClusterState', () => {
     ).rejects.toBeInstanceOf(ClusterTimeoutError);
     // Were the deadline ignored, the 5 s page would outlast jest's timeout.
   });
+
+  it('sends a bearer token fetched per request, for cloud auth providers', async () => {
+    const seen: Array<string | null> = [];
+    server.use(
+      http.get(`https://eks.test${SOURCES}`, ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json({ items: [], metadata: {} });
+      }),
+    );
+    let n = 0;
+    const state = ListingClusterState.create({
+      clusterName: 'eks',
+      kubeConfig: createKubeConfig({
+        name: 'eks',
+        url: 'https://eks.test',
+        authMetadata: { 'kubernetes.io/auth-provider': 'aws' },
+      }),
+      bearerToken: async () => `token-${++n}`,
+    });
+    await state.list(resources.replicationSources, { namespace: 'ns' });
+    await state.list(resources.replicationSources, { namespace: 'ns' });
+    expect(seen).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
 });

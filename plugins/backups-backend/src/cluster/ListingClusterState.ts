@@ -30,13 +30,18 @@ export class ClusterListError extends Error {
   readonly name = 'ClusterListError';
 }
 
-/** Per-request options that make client-node's fetch abortable. */
-function abortable(signal: AbortSignal): ConfigurationOptions {
+/** Per-request options: an abortable fetch, and a bearer token when one is fetched per request. */
+function requestOptions(
+  signal: AbortSignal,
+  bearerToken?: string,
+): ConfigurationOptions {
   return {
     middleware: [
       {
         pre: context => {
           context.setSignal(signal);
+          if (bearerToken)
+            context.setHeaderParam('Authorization', `Bearer ${bearerToken}`);
           return new Observable(Promise.resolve(context));
         },
         post: context => new Observable(Promise.resolve(context)),
@@ -59,6 +64,8 @@ type Options = {
   maxItems?: number;
   /** Gets each failure in full; what reaches clients is redacted. */
   logger?: LoggerService;
+  /** For cloud auth providers: a fresh bearer token per request. */
+  bearerToken?: () => Promise<string>;
 };
 
 /**
@@ -77,6 +84,7 @@ export class ListingClusterState implements ClusterState {
   readonly #maxPages: number;
   readonly #maxItems: number;
   readonly #logger?: LoggerService;
+  readonly #bearerToken?: () => Promise<string>;
 
   static create(options: Options) {
     return new ListingClusterState(options);
@@ -91,6 +99,7 @@ export class ListingClusterState implements ClusterState {
     this.#maxPages = options.maxPages ?? 200;
     this.#maxItems = options.maxItems ?? 100_000;
     this.#logger = options.logger;
+    this.#bearerToken = options.bearerToken;
   }
 
   async list(
@@ -153,11 +162,12 @@ export class ListingClusterState implements ClusterState {
       : timeout;
     if (signal.aborted) throw this.#timeoutError();
     try {
+      const token = await this.#bearerToken?.();
       return await this.#request(
         resource,
         options,
         continueToken,
-        abortable(signal),
+        requestOptions(signal, token),
       );
     } catch (error) {
       if (signal.aborted) throw this.#timeoutError();

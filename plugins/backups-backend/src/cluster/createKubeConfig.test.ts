@@ -45,4 +45,30 @@ describe('createKubeConfig', () => {
     expect(kc.getCurrentUser()).toEqual({ name: 'backstage' });
     expect(kc.getCurrentCluster()?.skipTLSVerify).toBe(true);
   });
+
+  it("re-reads the plugin's own token file, without the pod's CA", () => {
+    const kc = createKubeConfig({
+      name: 'own',
+      url: 'https://a.example',
+      authMetadata: {
+        'kubernetes.io/auth-provider': 'serviceAccount',
+        'backups.backstage.io/token-file': '/var/run/secrets/backups/token',
+      },
+      caData: 'Y2E=',
+    });
+    expect(kc.getCurrentUser()?.authProvider).toEqual({
+      name: 'tokenFile',
+      config: { tokenFile: '/var/run/secrets/backups/token' },
+    });
+    expect(kc.getCurrentCluster()?.caFile).toBeUndefined();
+  });
+
+  it('sends nothing itself for cloud providers, whose tokens come per request', () => {
+    const kc = createKubeConfig({
+      name: 'eks',
+      url: 'https://eks.example',
+      authMetadata: { 'kubernetes.io/auth-provider': 'aws' },
+    });
+    expect(kc.getCurrentUser()).toEqual({ name: 'backstage' });
+  });
 });

@@ -4,6 +4,7 @@ import {
   SERVICEACCOUNT_CA_PATH,
 } from '@backstage/plugin-kubernetes-common';
 import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
+import { TOKEN_FILE_METADATA } from './ClusterConfig';
 
 /** The pod's projected service account token, which kubelet rotates. */
 export const SERVICEACCOUNT_TOKEN_PATH =
@@ -20,19 +21,19 @@ export const SERVICEACCOUNT_TOKEN_PATH =
  */
 export function createKubeConfig(cluster: ClusterDetails): KubeConfig {
   const token = cluster.authMetadata.serviceAccountToken;
-  const viaProxy =
-    cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ===
-    'localKubectlProxy';
-  const inCluster = !token && !viaProxy;
+  const provider = cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
+  // Other providers' tokens are fetched per request (see clusterBearerToken).
+  const inCluster = provider === 'serviceAccount' && !token;
+  const tokenFile =
+    cluster.authMetadata[TOKEN_FILE_METADATA] ??
+    (inCluster ? SERVICEACCOUNT_TOKEN_PATH : undefined);
   let user: User = { name: 'backstage' };
   if (token) user = { name: 'backstage', token };
-  else if (inCluster) {
+  else if (tokenFile) {
+    // client-node re-reads the file as it is rotated.
     user = {
       name: 'backstage',
-      authProvider: {
-        name: 'tokenFile',
-        config: { tokenFile: SERVICEACCOUNT_TOKEN_PATH },
-      },
+      authProvider: { name: 'tokenFile', config: { tokenFile } },
     };
   }
   const kc = new KubeConfig();
@@ -45,7 +46,10 @@ export function createKubeConfig(cluster: ClusterDetails): KubeConfig {
         caData: cluster.caData,
         caFile:
           cluster.caFile ??
-          (inCluster && !cluster.caData && !cluster.skipTLSVerify
+          (inCluster &&
+          !cluster.authMetadata[TOKEN_FILE_METADATA] &&
+          !cluster.caData &&
+          !cluster.skipTLSVerify
             ? SERVICEACCOUNT_CA_PATH
             : undefined),
       },

@@ -17,6 +17,7 @@ import {
 import { DateTime } from 'luxon';
 import { ClusterConfig, readClusterConfigs } from '../cluster/ClusterConfig';
 import { ClusterState } from '../cluster/ClusterState';
+import { clusterBearerToken } from '../cluster/clusterBearerToken';
 import { createKubeConfig } from '../cluster/createKubeConfig';
 import { ListingClusterState } from '../cluster/ListingClusterState';
 import { redact } from '../cluster/redact';
@@ -58,7 +59,7 @@ export class BackupsOverviewService {
     const { config } = options;
     this.#catalog = options.catalog;
     this.#logger = options.logger;
-    this.#clusters = readClusterConfigs(config, options.logger);
+    this.#clusters = readClusterConfigs(config, { logger: options.logger });
     this.#velero = {
       namespace:
         config.getOptionalString('backups.velero.namespace') ?? 'velero',
@@ -83,6 +84,10 @@ export class BackupsOverviewService {
           pageSize,
           timeoutMs,
           logger: options.logger,
+          bearerToken: clusterBearerToken(cluster, {
+            config,
+            logger: options.logger,
+          }),
         }));
     this.#now = options.now ?? (() => DateTime.utc());
   }
