@@ -31,7 +31,7 @@ export class ClusterListError extends Error {
 }
 
 /** Per-request options: an abortable fetch, and a bearer token when one is fetched per request. */
-function requestOptions(
+function pageOptions(
   signal: AbortSignal,
   bearerToken?: string,
 ): ConfigurationOptions {
@@ -167,7 +167,7 @@ export class ListingClusterState implements ClusterState {
         resource,
         options,
         continueToken,
-        requestOptions(signal, token),
+        pageOptions(signal, token),
       );
     } catch (error) {
       if (signal.aborted) throw this.#timeoutError();
