@@ -32,7 +32,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, permissions, auditor, overviewService } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

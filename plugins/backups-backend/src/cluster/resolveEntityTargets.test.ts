@@ -97,8 +97,7 @@ describe('resolveEntityTargets', () => {
         'backups.backstage.io/velero-schedules': 'odoo-daily, odoo-weekly',
         'backups.backstage.io/cnpg-clusters': 'odoo-pg',
         'backups.backstage.io/volsync-sources': 'odoo-filestore',
-        'backups.backstage.io/flux-objects':
-          'HelmRelease/business-system/odoo, odoo, a/b/c/d',
+        'backups.backstage.io/flux-objects': 'HelmRelease/business-system/odoo',
       }),
       clusters,
     );
@@ -125,5 +124,27 @@ describe('resolveEntityTargets', () => {
     );
     expect(unknown.targets).toEqual([]);
     expect(unknown.errors[0].message).toMatch(/names cluster "nope"/);
+  });
+
+  it.each([
+    ['backups.backstage.io/velero-schedules', 'odoo-daily,x) ,a in (b'],
+    ['backups.backstage.io/velero-schedules', 'Odoo'],
+    ['backups.backstage.io/cnpg-clusters', '../etc'],
+    ['backups.backstage.io/volsync-sources', 'a b'],
+    ['backups.backstage.io/flux-objects', 'odoo'],
+    ['backups.backstage.io/flux-objects', 'a/b/c/d'],
+    ['backups.backstage.io/flux-objects', 'Secret/velero/velero-gcs'],
+    ['backups.backstage.io/velero-schedules', 'a,'.repeat(3000)],
+  ])('refuses %s=%j without a call to the cluster', (key, value) => {
+    const { targets, errors } = resolveEntityTargets(
+      entity({ 'backstage.io/kubernetes-namespace': 'ns', [key]: value }),
+      clusters,
+    );
+    expect(targets).toEqual([]);
+    expect(errors[0]).toMatchObject({
+      source: 'catalog',
+      reason: 'NotConfigured',
+      message: expect.stringContaining(key),
+    });
   });
 });

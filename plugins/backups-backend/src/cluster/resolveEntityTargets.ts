@@ -18,23 +18,83 @@ import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const FLUX_KINDS = [
+  'Kustomization',
+  'HelmRelease',
+  'OCIRepository',
+  'GitRepository',
+  'HelmRepository',
+];
+/** Longest annotation value read; catalog annotations are otherwise unbounded. */
+const MAX_ANNOTATION_LENGTH = 4096;
 
-function list(value: string | undefined): string[] | undefined {
+const isName = (v: string) => v.length <= 253 && DNS_1123_SUBDOMAIN.test(v);
+const isNamespace = (v: string) => v.length <= 63 && DNS_1123_LABEL.test(v);
+
+/**
+ * Comma-separated object names from an annotation. They end up in label
+ * selectors and filters, so anything but a Kubernetes object name is refused.
+ */
+function names(
+  annotations: Record<string, string>,
+  key: string,
+  problems: string[],
+): string[] | undefined {
+  const value = annotations[key];
   if (value === undefined) return undefined;
-  return value
+  if (value.length > MAX_ANNOTATION_LENGTH) {
+    problems.push(`${key} is longer than ${MAX_ANNOTATION_LENGTH} characters`);
+    return undefined;
+  }
+  const list = value
     .split(',')
     .map(v => v.trim())
     .filter(Boolean);
+  const bad = list.filter(v => !isName(v));
+  if (bad.length)
+    problems.push(
+      `${key} holds ${bad.map(b => `"${b.slice(0, 80)}"`).join(', ')}, which ${
+        bad.length === 1 ? 'is' : 'are'
+      } not a Kubernetes object name`,
+    );
+  return list;
 }
 
-/** `Kind/namespace/name` entries; malformed ones are ignored. */
-function fluxObjects(value: string | undefined) {
-  return list(value)?.flatMap(ref => {
-    const [kind, namespace, name, ...rest] = ref.split('/');
-    return kind && namespace && name && rest.length === 0
-      ? [{ kind, namespace, name }]
-      : [];
-  });
+/** `Kind/namespace/name` entries of Flux objects. */
+function fluxObjects(annotations: Record<string, string>, problems: string[]) {
+  const key = ANNOTATION_FLUX_OBJECTS;
+  const value = annotations[key];
+  if (value === undefined) return undefined;
+  const refs = value.length > MAX_ANNOTATION_LENGTH ? [] : value.split(',');
+  if (value.length > MAX_ANNOTATION_LENGTH)
+    problems.push(`${key} is longer than ${MAX_ANNOTATION_LENGTH} characters`);
+  return refs
+    .map(v => v.trim())
+    .filter(Boolean)
+    .flatMap(ref => {
+      const [kind, namespace, name, ...rest] = ref.split('/');
+      if (
+        rest.length ||
+        !FLUX_KINDS.includes(kind) ||
+        !namespace ||
+        !isNamespace(namespace) ||
+        !name ||
+        !isName(name)
+      ) {
+        problems.push(
+          `${key} entry "${ref.slice(
+            0,
+            80,
+          )}" is not Kind/namespace/name with Kind one of ${FLUX_KINDS.join(
+            ', ',
+          )}`,
+        );
+        return [];
+      }
+      return [{ kind, namespace, name }];
+    });
 }
 
 /**
@@ -62,7 +122,7 @@ export function resolveEntityTargets(
       ],
     };
   }
-  if (!DNS_1123_LABEL.test(namespace) || namespace.length > 63) {
+  if (!isNamespace(namespace)) {
     // A namespace such as ".." would turn a namespaced LIST into a cluster-wide one.
     return {
       targets: [],
@@ -116,21 +176,29 @@ export function resolveEntityTargets(
         'No cluster is configured under kubernetes.clusterLocatorMethods',
     });
   }
+  const problems: string[] = [];
+  const pinned = {
+    veleroSchedules: names(annotations, ANNOTATION_VELERO_SCHEDULES, problems),
+    cnpgClusters: names(annotations, ANNOTATION_CNPG_CLUSTERS, problems),
+    volsyncSources: names(annotations, ANNOTATION_VOLSYNC_SOURCES, problems),
+    fluxObjects: fluxObjects(annotations, problems),
+  };
+  if (problems.length) {
+    // Nothing is read from a cluster on the strength of a malformed annotation.
+    return {
+      targets: [],
+      errors: problems.map(message => ({
+        source: 'catalog',
+        reason: 'NotConfigured' as const,
+        message: `The entity's annotation ${message}`,
+      })),
+    };
+  }
   return {
     errors,
     targets: selected.map(cluster => ({
       cluster,
-      target: {
-        cluster: cluster.name,
-        namespace,
-        labelSelector,
-        pinned: {
-          veleroSchedules: list(annotations[ANNOTATION_VELERO_SCHEDULES]),
-          cnpgClusters: list(annotations[ANNOTATION_CNPG_CLUSTERS]),
-          volsyncSources: list(annotations[ANNOTATION_VOLSYNC_SOURCES]),
-          fluxObjects: fluxObjects(annotations[ANNOTATION_FLUX_OBJECTS]),
-        },
-      },
+      target: { cluster: cluster.name, namespace, labelSelector, pinned },
     })),
   };
 }
