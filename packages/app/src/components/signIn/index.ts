@@ -1,0 +1,1 @@
+export { ConfiguredSignInPage } from './ConfiguredSignInPage';
