@@ -38,14 +38,14 @@ const backupColumns: TableColumn<CnpgBackup>[] = [
   {
     title: 'Phase',
     field: 'phase',
-    width: '15%',
+    width: '18%',
     render: b => <PhaseChip phase={b.phase} />,
   },
   {
     title: 'Started',
     field: 'startedAt',
     defaultSort: 'desc',
-    width: '18%',
+    width: '17%',
     render: b => (
       <>
         <RelativeTime time={b.startedAt} />
@@ -57,7 +57,7 @@ const backupColumns: TableColumn<CnpgBackup>[] = [
   },
   {
     title: 'WAL',
-    width: '37%',
+    width: '35%',
     cellStyle: wrap,
     render: b => (
       <>

@@ -59,9 +59,11 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
       render: row => (
         <>
           <RelativeTime time={row.startTimestamp} />
-          <Typography variant="caption" color="textSecondary" display="block">
-            took <span>{formatSeconds(row.durationSeconds)}</span>
-          </Typography>
+          {row.durationSeconds !== undefined && (
+            <Typography variant="caption" color="textSecondary" display="block">
+              took <span>{formatSeconds(row.durationSeconds)}</span>
+            </Typography>
+          )}
         </>
       ),
     },
