@@ -3,6 +3,8 @@ import { Socket } from 'node:net';
 import { AddressInfo } from 'node:net';
 import { createRequestHandler } from './api/createRequestHandler';
 import { Fault } from './api/Fault';
+import { Faults } from './api/Faults';
+import { RequestLog, RequestLogEntry } from './api/RequestLog';
 import { ResourceRegistry } from './api/ResourceRegistry';
 import { VeleroController } from './controllers/VeleroController';
 import { buildScenario } from './scenarios/buildScenario';
@@ -11,27 +13,71 @@ import { KubeObject } from './store/KubeObject';
 import { ObjectStore } from './store/ObjectStore';
 import { validateObject } from './validateObject';
 
+/** The env var naming a folder where every simulator appends its request log. */
+export const REQUEST_LOG_DIR_ENV = 'KUBE_SIMULATOR_REQUEST_LOG_DIR';
+
 export type KubeSimulatorOptions = {
   /** 0 picks a free port. Default 0. */
   port?: number;
   host?: string;
+  /** The default identity's bearer token. Default `simulator-token`. */
   token?: string;
+  /** The default identity's name. Default `backups`. */
+  identity?: string;
+  /** More identities: name → bearer token, e.g. `{ kubernetes: '…' }`. */
+  tokens?: Record<string, string>;
   scenario?: ScenarioName;
   now?: () => Date;
   /** How long each Velero controller step takes. Default 1000 ms. */
   controllerTickMs?: number;
+  /**
+   * Appends every request as a JSON line to `requests-<pid>-<port>.jsonl`
+   * in this folder. Default: the `KUBE_SIMULATOR_REQUEST_LOG_DIR` env var;
+   * '' turns it off.
+   */
+  requestLogDir?: string;
 };
+
+/** Token → identity, refusing a token given to two identities. */
+function identityMap(
+  defaultIdentity: string,
+  defaultToken: string,
+  tokens: Record<string, string>,
+): Map<string, string> {
+  const map = new Map<string, string>([[defaultToken, defaultIdentity]]);
+  for (const [identity, token] of Object.entries(tokens)) {
+    if (!identity || !token)
+      throw new Error('kube-simulator: an identity needs a name and a token');
+    const holder = map.get(token);
+    if (holder && holder !== identity)
+      throw new Error(
+        `kube-simulator: identities "${holder}" and "${identity}" have the same token`,
+      );
+    map.set(token, identity);
+  }
+  return map;
+}
 
 /** A Kubernetes API server for tests and the demo, speaking the real REST API. */
 export class KubeSimulator {
   readonly url: string;
+  /** The default identity's token. */
   readonly token: string;
+  /** The default identity's name. */
+  readonly identity: string;
+  /** Every identity's token, the default one's included. */
+  readonly tokens: Readonly<Record<string, string>>;
   readonly scenario: ScenarioName;
+  /** Where the request log is written, if anywhere. */
+  readonly requestLogFile?: string;
   readonly #server: Server;
   readonly #store: ObjectStore;
-  readonly #faults: Fault[];
+  readonly #faults: Faults;
+  readonly #log: RequestLog;
+  readonly #watches: Set<() => void>;
   readonly #controller: VeleroController;
   readonly #sockets = new Set<Socket>();
+  #stopping?: Promise<void>;
 
   static async start(
     options: KubeSimulatorOptions = {},
@@ -44,14 +90,20 @@ export class KubeSimulator {
     });
     const store = ObjectStore.create({ now });
     for (const object of scenario.objects) store.put(object);
-    const faults = [...(scenario.faults ?? [])];
+    const faults = new Faults(scenario.faults ?? []);
     const token = options.token ?? 'simulator-token';
+    const identity = options.identity ?? 'backups';
+    const identities = identityMap(identity, token, options.tokens ?? {});
+    const log = new RequestLog();
+    const watches = new Set<() => void>();
     const server = createServer(
       createRequestHandler({
         registry,
         store,
-        token,
+        identities,
         faults,
+        log,
+        watches,
         validate: validateObject,
       }),
     );
@@ -61,19 +113,30 @@ export class KubeSimulator {
       server.listen(options.port ?? 0, host, resolve);
     });
     const { port } = server.address() as AddressInfo;
+    // The file is named by the port, known only now; no request came before.
+    log.writeTo(
+      options.requestLogDir ?? process.env[REQUEST_LOG_DIR_ENV],
+      port,
+    );
     const controller = VeleroController.start({
       store,
       registry,
       tickMs: options.controllerTickMs ?? 1000,
       now,
     });
+    const tokens: Record<string, string> = {};
+    for (const [t, name] of identities) tokens[name] ??= t;
     return new KubeSimulator({
       url: `http://${host}:${port}`,
       token,
+      identity,
+      tokens,
       scenario: scenarioName,
       server,
       store,
       faults,
+      log,
+      watches,
       controller,
     });
   }
@@ -81,18 +144,27 @@ export class KubeSimulator {
   private constructor(parts: {
     url: string;
     token: string;
+    identity: string;
+    tokens: Record<string, string>;
     scenario: ScenarioName;
     server: Server;
     store: ObjectStore;
-    faults: Fault[];
+    faults: Faults;
+    log: RequestLog;
+    watches: Set<() => void>;
     controller: VeleroController;
   }) {
     this.url = parts.url;
     this.token = parts.token;
+    this.identity = parts.identity;
+    this.tokens = parts.tokens;
     this.scenario = parts.scenario;
+    this.requestLogFile = parts.log.file;
     this.#server = parts.server;
     this.#store = parts.store;
     this.#faults = parts.faults;
+    this.#log = parts.log;
+    this.#watches = parts.watches;
     this.#controller = parts.controller;
     this.#server.on('connection', socket => {
       this.#sockets.add(socket);
@@ -127,21 +199,55 @@ export class KubeSimulator {
     this.#store.delete(apiVersion, kind, namespace, name);
   }
 
-  /** Makes matching requests fail with a real Status, until cleared. */
-  injectFault(fault: Fault) {
-    this.#faults.push(fault);
+  /**
+   * Makes matching requests fail, wait or page badly (see `Fault`) until the
+   * fault is removed: call the function returned, `removeFault` or `clearFaults`.
+   */
+  injectFault(fault: Fault): () => void {
+    return this.#faults.add(fault);
   }
 
+  removeFault(fault: Fault): boolean {
+    return this.#faults.remove(fault);
+  }
+
+  /** Removes every fault, the scenario's own included. */
   clearFaults() {
-    this.#faults.splice(0, this.#faults.length);
+    this.#faults.clear();
   }
 
-  async stop(): Promise<void> {
+  faults(): Fault[] {
+    return this.#faults.list();
+  }
+
+  /** Every request answered so far (the newest 20 000), oldest first. */
+  requestLog(): RequestLogEntry[] {
+    return this.#log.entries();
+  }
+
+  clearRequestLog() {
+    this.#log.clear();
+  }
+
+  /**
+   * Stops the controllers, ends waits and open watches, closes every
+   * connection and the listening socket: nothing of the simulator keeps a
+   * process alive afterwards. Calling it again waits for the same stop.
+   */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<void> {
     this.#controller.stop();
+    this.#faults.stop();
+    for (const end of [...this.#watches]) end();
     const closed = new Promise<void>(resolve =>
       this.#server.close(() => resolve()),
     );
-    // Open watch streams would keep the server alive.
+    // Open watch streams and keep-alive connections would keep the server alive.
+    this.#server.closeAllConnections();
     for (const socket of this.#sockets) socket.destroy();
     await closed;
   }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { KubeSimulator } from './KubeSimulator';
+export { KubeSimulator, REQUEST_LOG_DIR_ENV } from './KubeSimulator';
 export type { KubeSimulatorOptions } from './KubeSimulator';
 export {
   scenarioNames,
@@ -12,4 +12,16 @@ export {
 } from './scenarios/buildScenario';
 export type { ScenarioName, Scenario } from './scenarios/Scenario';
 export type { KubeObject } from './store/KubeObject';
-export type { Fault } from './api/Fault';
+export type {
+  Fault,
+  FaultScope,
+  StatusFault,
+  UnauthorizedFault,
+  ForbiddenFault,
+  MissingGroupFault,
+  FlakyFault,
+  LatencyFault,
+  FailPageFault,
+  RepeatContinueFault,
+} from './api/Fault';
+export type { RequestLogEntry } from './api/RequestLog';

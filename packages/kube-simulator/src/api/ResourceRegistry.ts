@@ -21,6 +21,13 @@ export class ResourceRegistry {
     this.#types = types;
   }
 
+  /** The same cluster with these groups' CRDs removed (a missing-group fault). */
+  without(groups: string[]): ResourceRegistry {
+    if (groups.length === 0) return this;
+    const missing = new Set(groups);
+    return new ResourceRegistry(this.#types.filter(t => !missing.has(t.group)));
+  }
+
   all(): ResourceType[] {
     return this.#types;
   }

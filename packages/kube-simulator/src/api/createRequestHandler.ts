@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { KubeObject } from '../store/KubeObject';
 import { ObjectStore } from '../store/ObjectStore';
 import { discovery } from './discovery';
-import { Fault, faultMessage } from './Fault';
-import { listPage } from './listObjects';
+import { FaultRequest, Faults, RequestGone } from './Faults';
+import { encodeContinue, listPage, listPageNumber } from './listObjects';
 import { parseResourcePath, ResourcePath } from './parseResourcePath';
 import { jsonPatch, mergePatch } from './patch';
+import { RequestInfo, requestInfo } from './requestInfo';
+import { RequestLog, RequestLogEntry } from './RequestLog';
 import { ResourceRegistry } from './ResourceRegistry';
 import { groupVersion } from './resourceTypes';
 import { fail, status, StatusError } from './status';
@@ -15,8 +17,12 @@ import { streamWatch } from './streamWatch';
 export type RequestContext = {
   registry: ResourceRegistry;
   store: ObjectStore;
-  token: string;
-  faults: Fault[];
+  /** Bearer token → identity name. */
+  identities: ReadonlyMap<string, string>;
+  faults: Faults;
+  log: RequestLog;
+  /** Ends each open watch; the simulator calls them all on stop. */
+  watches: Set<() => void>;
   /** Schema validation of created and replaced objects; returns error messages. */
   validate: (object: KubeObject) => string[];
 };
@@ -40,14 +46,41 @@ async function readBody(req: IncomingMessage): Promise<any> {
   }
 }
 
-function verbOf(method: string, path: ResourcePath, watch: boolean) {
-  if (method === 'GET' && watch) return 'watch';
-  if (method === 'GET') return path.name ? 'get' : 'list';
-  return (
-    { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[
-      method
-    ] ?? method.toLowerCase()
-  );
+/** The identity of a request's bearer token, or who it is when it has none that is known. */
+function identify(
+  authorization: string | undefined,
+  identities: ReadonlyMap<string, string>,
+): { identity: string; authenticated: boolean } {
+  const match = /^Bearer (.+)$/.exec(authorization ?? '');
+  if (!match) return { identity: 'anonymous', authenticated: false };
+  const identity = identities.get(match[1]);
+  return identity
+    ? { identity, authenticated: true }
+    : { identity: 'invalid-token', authenticated: false };
+}
+
+function logEntry(
+  identity: string,
+  info: RequestInfo,
+  code: number,
+): RequestLogEntry {
+  if (!info.resourceRequest)
+    return {
+      identity,
+      verb: info.verb,
+      nonResourceURL: info.path,
+      status: code,
+    };
+  return {
+    identity,
+    verb: info.verb,
+    group: info.group,
+    resource: info.resource,
+    ...(info.subresource ? { subresource: info.subresource } : {}),
+    ...(info.namespace ? { namespace: info.namespace } : {}),
+    ...(info.name ? { name: info.name } : {}),
+    status: code,
+  };
 }
 
 function notFound(path: ResourcePath, name: string): never {
@@ -143,6 +176,7 @@ async function handleResource(
   url: URL,
   path: ResourcePath,
   ctx: RequestContext,
+  request: FaultRequest,
 ) {
   const { store } = ctx;
   const apiVersion = groupVersion(path.type);
@@ -150,38 +184,12 @@ async function handleResource(
   const query = url.searchParams;
   const watch = ['true', '1'].includes(query.get('watch') ?? '');
   const method = req.method ?? 'GET';
-  const verb = verbOf(method, path, watch);
-
-  const fault = ctx.faults.find(
-    f =>
-      f.group === path.type.group &&
-      f.resource === path.type.plural &&
-      (f.namespace === undefined || f.namespace === path.namespace),
-  );
-  if (fault?.delayMs)
-    await new Promise(resolve => setTimeout(resolve, fault.delayMs));
-  if (fault && fault.status !== (200 as number)) {
-    fail(
-      fault.status,
-      faultMessage(
-        { ...fault, namespace: fault.namespace ?? path.namespace },
-        verb,
-      ),
-      {
-        details: {
-          group: path.type.group,
-          kind: path.type.plural,
-          ...(path.name ? { name: path.name } : {}),
-        },
-      },
-    );
-  }
 
   if (method === 'GET' && !path.name) {
     const labelSelector = query.get('labelSelector') ?? undefined;
     const fieldSelector = query.get('fieldSelector') ?? undefined;
     if (watch) {
-      streamWatch(req, res, {
+      const end = streamWatch(req, res, {
         store,
         apiVersion,
         kind,
@@ -191,18 +199,32 @@ async function handleResource(
         timeoutSeconds: Number(query.get('timeoutSeconds') ?? 0) || undefined,
         allowBookmarks: query.get('allowWatchBookmarks') === 'true',
       });
+      if (!res.writableEnded) {
+        ctx.watches.add(end);
+        res.once('close', () => ctx.watches.delete(end));
+      }
       return;
     }
+    const continueToken = query.get('continue') || undefined;
+    const pageNumber = listPageNumber(continueToken);
+    if (pageNumber !== undefined) ctx.faults.checkListPage(request, pageNumber);
     const page = listPage(
       store.list(apiVersion, kind, path.namespace),
       {
         labelSelector,
         fieldSelector,
         limit: Number(query.get('limit') ?? 0) || undefined,
-        continueToken: query.get('continue') ?? undefined,
+        continueToken,
       },
       store.resourceVersion,
     );
+    if (ctx.faults.repeatsContinue(request)) {
+      // The same token again and again: a client that follows it never ends.
+      page.metadata.continue =
+        continueToken ??
+        page.metadata.continue ??
+        encodeContinue({ after: '', rv: store.resourceVersion, page: 2 });
+    }
     send(res, 200, {
       kind: `${kind}List`,
       apiVersion,
@@ -340,6 +362,16 @@ async function handleResource(
 export function createRequestHandler(ctx: RequestContext) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    const info = requestInfo(req.method, url);
+    const { identity, authenticated } = identify(
+      req.headers.authorization,
+      ctx.identities,
+    );
+    res.once('close', () =>
+      ctx.log.record(
+        logEntry(identity, info, res.headersSent ? res.statusCode : 499),
+      ),
+    );
     try {
       if (UNAUTHENTICATED.has(url.pathname)) {
         if (url.pathname === '/version') {
@@ -355,14 +387,21 @@ export function createRequestHandler(ctx: RequestContext) {
         }
         return;
       }
-      if (req.headers.authorization !== `Bearer ${ctx.token}`)
-        fail(401, 'Unauthorized');
+      if (!authenticated) fail(401, 'Unauthorized');
+      const request: FaultRequest = {
+        identity,
+        info,
+        method: req.method ?? 'GET',
+        url,
+      };
+      await ctx.faults.before(request, res);
+      const registry = ctx.registry.without(ctx.faults.missingGroups());
       const segments = url.pathname
         .split('/')
         .filter(Boolean)
         .map(decodeURIComponent);
       if (req.method === 'GET') {
-        const doc = discovery(ctx.registry, segments);
+        const doc = discovery(registry, segments);
         if (doc) {
           send(res, 200, doc);
           return;
@@ -372,10 +411,15 @@ export function createRequestHandler(ctx: RequestContext) {
         req,
         res,
         url,
-        parseResourcePath(ctx.registry, segments),
+        parseResourcePath(registry, segments),
         ctx,
+        request,
       );
     } catch (error) {
+      if (error instanceof RequestGone) {
+        res.destroy();
+        return;
+      }
       const body =
         error instanceof StatusError
           ? error.status

@@ -44,6 +44,38 @@ function sortKey(o: KubeObject) {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
+type ContinueKey = { after: string; rv: number; page: number };
+
+function decodeContinue(token: string): ContinueKey | undefined {
+  try {
+    const key = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    if (typeof key?.after !== 'string') return undefined;
+    return {
+      after: key.after,
+      rv: Number(key.rv) || 0,
+      page: Number.isInteger(key.page) && key.page > 1 ? key.page : 2,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A continue token that resumes after `after`; it fetches page `page`. */
+export function encodeContinue(key: ContinueKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64');
+}
+
+/**
+ * Which page of a LIST a request asks for: 1 without a continue token, else
+ * the number the token carries; undefined for a malformed token.
+ */
+export function listPageNumber(
+  continueToken: string | undefined,
+): number | undefined {
+  if (!continueToken) return 1;
+  return decodeContinue(continueToken)?.page;
+}
+
 /** Applies selectors, then `limit`/`continue` paging in a stable order. */
 export function listPage(
   objects: KubeObject[],
@@ -54,20 +86,17 @@ export function listPage(
     .filter(selectorFilter(query))
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   let start = 0;
+  let page = 1;
   if (query.continueToken) {
-    let after: string;
-    try {
-      after = JSON.parse(
-        Buffer.from(query.continueToken, 'base64').toString('utf8'),
-      ).after;
-      if (typeof after !== 'string') throw new Error('bad token');
-    } catch {
+    const key = decodeContinue(query.continueToken);
+    if (!key) {
       return fail(
         400,
         'continue key is not valid: illegal base64 data or malformed continue token',
       );
     }
-    start = matching.findIndex(o => sortKey(o) > after);
+    page = key.page;
+    start = matching.findIndex(o => sortKey(o) > key.after);
     if (start < 0) start = matching.length;
   }
   const limit = query.limit && query.limit > 0 ? query.limit : matching.length;
@@ -77,12 +106,11 @@ export function listPage(
     resourceVersion: String(resourceVersion),
   };
   if (remaining > 0 && items.length > 0) {
-    metadata.continue = Buffer.from(
-      JSON.stringify({
-        after: sortKey(items[items.length - 1]),
-        rv: resourceVersion,
-      }),
-    ).toString('base64');
+    metadata.continue = encodeContinue({
+      after: sortKey(items[items.length - 1]),
+      rv: resourceVersion,
+      page: page + 1,
+    });
     metadata.remainingItemCount = remaining;
   }
   return { items, metadata };

@@ -21,6 +21,7 @@ const REASONS: Record<number, string> = {
   415: 'UnsupportedMediaType',
   422: 'Invalid',
   500: 'InternalError',
+  502: 'InternalError',
   503: 'ServiceUnavailable',
   504: 'Timeout',
 };

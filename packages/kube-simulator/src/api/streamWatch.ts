@@ -19,13 +19,14 @@ export type WatchOptions = {
  * Streams watch events as newline-delimited JSON. Without a resourceVersion (or
  * with "0") it starts with ADDED events for the current objects; with one, it
  * replays the events after it, or sends a 410 Gone ERROR when they are no
- * longer kept, as a real API server does.
+ * longer kept, as a real API server does. Returns a function that ends the
+ * watch and clears its timers (the simulator calls it on stop).
  */
 export function streamWatch(
   req: IncomingMessage,
   res: ServerResponse,
   options: WatchOptions,
-) {
+): () => void {
   const { store, apiVersion, kind, namespace } = options;
   const matches = selectorFilter(options.query);
   const relevant = (o: KubeObject) =>
@@ -54,7 +55,7 @@ export function streamWatch(
         ),
       );
       res.end();
-      return;
+      return () => undefined;
     }
   } else {
     backlog = store.list(apiVersion, kind, namespace).map(object => ({
@@ -86,11 +87,18 @@ export function streamWatch(
   const timeout = options.timeoutSeconds
     ? setTimeout(() => res.end(), options.timeoutSeconds * 1000)
     : undefined;
+  let closed = false;
   const close = () => {
+    if (closed) return;
+    closed = true;
     unsubscribe();
     if (bookmarks) clearInterval(bookmarks);
     if (timeout) clearTimeout(timeout);
   };
   req.on('close', close);
   res.on('close', close);
+  return () => {
+    close();
+    res.end();
+  };
 }

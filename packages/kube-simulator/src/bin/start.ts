@@ -4,10 +4,16 @@ import {
   scenarioNames,
 } from '../scenarios/buildScenario';
 import { ScenarioName } from '../scenarios/Scenario';
+import { parseTokens } from './parseTokens';
 
 function arg(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function usageError(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
 }
 
 async function main() {
@@ -20,14 +26,35 @@ async function main() {
       process.stderr.write(`  ${name}: ${scenarioDescriptions[name]}\n`);
     process.exit(2);
   }
+  let tokens: Record<string, string>;
+  try {
+    tokens = parseTokens(
+      arg('tokens') ?? process.env.KUBE_SIMULATOR_TOKENS ?? '',
+    );
+  } catch (error) {
+    usageError((error as Error).message);
+  }
   const simulator = await KubeSimulator.start({
     port: Number(arg('port') ?? 8001),
     token: arg('token') ?? process.env.KUBE_SIMULATOR_TOKEN,
+    identity: arg('identity') ?? process.env.KUBE_SIMULATOR_IDENTITY,
+    tokens,
     scenario,
+    // Unset: KubeSimulator reads KUBE_SIMULATOR_REQUEST_LOG_DIR itself.
+    requestLogDir: arg('request-log-dir'),
   });
   process.stdout.write(
     `kube-simulator listening on ${simulator.url} (scenario ${scenario})\n`,
   );
+  process.stdout.write(
+    `kube-simulator identities: ${Object.keys(simulator.tokens)
+      .map(name => (name === simulator.identity ? `${name} (default)` : name))
+      .join(', ')}\n`,
+  );
+  if (simulator.requestLogFile)
+    process.stdout.write(
+      `kube-simulator request log: ${simulator.requestLogFile}\n`,
+    );
   const shutdown = () => simulator.stop().then(() => process.exit(0));
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
