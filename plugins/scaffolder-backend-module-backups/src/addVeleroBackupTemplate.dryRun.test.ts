@@ -1,8 +1,8 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { promises as fs, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { validateManifests } from '@internal/crd-schemas';
@@ -37,19 +37,41 @@ const odoo: Entity = {
 
 const OVERLAY = 'kubernetes/apps/overlays/cluster-00/kustomization.yaml';
 
-function file(path: string, content: string) {
-  return {
-    path: `gitops/${path}`,
-    base64Content: Buffer.from(content).toString('base64'),
-  };
+const REPOSITORY = 'https://github.com/hayden/home-ops/tree/main';
+
+/** GitHub, as fetch:plain reads it: the chosen repository's base branch is the tree. */
+function gitopsRepository(tree: Record<string, string>, read: string[]) {
+  return mockServices.urlReader.mock({
+    readTree: async url => {
+      read.push(url);
+      if (url !== REPOSITORY) throw new Error(`unexpected read of ${url}`);
+      return {
+        etag: 'main',
+        files: async () => [],
+        archive: async () => {
+          throw new Error('fetch:plain reads the tree as a directory');
+        },
+        dir: async ({ targetDir } = {}) => {
+          for (const [path, content] of Object.entries(tree)) {
+            const target = resolve(targetDir!, path);
+            await fs.mkdir(dirname(target), { recursive: true });
+            await fs.writeFile(target, content);
+          }
+          return targetDir!;
+        },
+      };
+    },
+  });
 }
 
-async function dryRun(tree: Array<{ path: string; base64Content: string }>) {
+async function dryRun(tree: Record<string, string>) {
+  const read: string[] = [];
   const { server } = await startTestBackend({
     features: [
       scaffolderPlugin,
       githubModule,
       scaffolderModuleBackups,
+      gitopsRepository(tree, read).factory,
       catalogServiceMock.factory({ entities: [odoo] }),
       mockServices.rootConfig.factory({
         data: {
@@ -70,12 +92,11 @@ async function dryRun(tree: Array<{ path: string; base64Content: string }>) {
         cnpgCluster: 'odoo-pg',
         repoUrl: 'github.com?owner=hayden&repo=home-ops',
         branch: 'main',
-        gitopsSourceUrl: './gitops',
         schedule: '0 3 * * *',
         ttl: '168h',
       },
       secrets: {},
-      directoryContents: tree,
+      directoryContents: [],
     });
   expect(response.status).toBe(200);
   const files = Object.fromEntries(
@@ -97,6 +118,8 @@ async function dryRun(tree: Array<{ path: string; base64Content: string }>) {
   expect(log.filter(l => l.status === 'completed').length).toBe(
     template.spec.steps.length,
   );
+  // The repository is read from the chosen repository and branch, nowhere else.
+  expect(read).toEqual([REPOSITORY]);
   return { files, output: response.body.output };
 }
 
@@ -106,18 +129,14 @@ const overlay =
 describe('the "Add Velero backup" template, dry-run through the scaffolder backend', () => {
   it('creates the whole Velero directory in a repository that has none', async () => {
     const app = 'kubernetes/apps/base/business-system/odoo/app';
-    const { files, output } = await dryRun([
-      file(OVERLAY, overlay),
-      file(
-        'kubernetes/apps/base/business-system/kustomization.yaml',
+    const { files, output } = await dryRun({
+      [OVERLAY]: overlay,
+      'kubernetes/apps/base/business-system/kustomization.yaml':
         'resources:\n  - odoo/app\n',
-      ),
-      file(`${app}/kustomization.yaml`, 'resources:\n  - pvc.yaml\n'),
-      file(
-        `${app}/pvc.yaml`,
+      [`${app}/kustomization.yaml`]: 'resources:\n  - pvc.yaml\n',
+      [`${app}/pvc.yaml`]:
         'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n',
-      ),
-    ]);
+    });
     expect(parse(files[`${app}/kustomization.yaml`]).patches).toEqual([
       {
         path: 'velero-backup-pvc-labels.yaml',
@@ -182,9 +201,7 @@ describe('the "Add Velero backup" template, dry-run through the scaffolder backe
       'kubernetes/apps/base/backup-system/velero/schedules/crm-backup.yaml':
         'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: crm-daily\n  namespace: velero\nspec:\n  schedule: 0 2 * * *\n  template: {}\n',
     };
-    const { files, output } = await dryRun(
-      Object.entries(existing).map(([p, c]) => file(p, c)),
-    );
+    const { files, output } = await dryRun(existing);
     const changed = Object.keys(files).filter(p => files[p] !== existing[p]);
     expect(changed.sort()).toEqual([
       'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml',

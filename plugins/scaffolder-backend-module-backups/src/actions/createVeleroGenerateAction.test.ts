@@ -157,10 +157,10 @@ describe('backups:velero:generate', () => {
     ],
     [{ schedule: '0 0 30 2 *' }, /schedule: "0 0 30 2 \*": never runs/],
     [{ schedule: 'CRON_TZ=Mars/Olympus 0 3 * * *' }, /unknown time zone/],
-    [{ ttl: '7 days' }, /ttl: "7 days" is not a Go duration/],
-    [{ ttl: '7d' }, /ttl: "7d" is not a Go duration/],
-    [{ ttl: '-1h' }, /ttl: "-1h" must not be negative/],
-    [{ appName: 'Odoo_App' }, /appName: "Odoo_App" is not a DNS-1123 label/],
+    [{ ttl: '7 days' }, /ttl: "7 days": is not a Go duration/],
+    [{ ttl: '7d' }, /ttl: "7d": is not a Go duration/],
+    [{ ttl: '-1h' }, /ttl: "-1h": must not be negative/],
+    [{ appName: 'Odoo_App' }, /appName: must be a DNS-1123 label/],
     [{ appName: '' }, /appName: must not be empty/],
     [{ namespace: '' }, /namespace: must not be empty/],
     [
@@ -176,13 +176,14 @@ describe('backups:velero:generate', () => {
       /labelSelector: .*"app" must equal both "odoo" and "crm"/,
     ],
     [{ labelSelector: ' ' }, /labelSelector: " ": has no requirement/],
+    [{ bucket: 'Bad_Bucket' }, /bucket: must be a bucket name/],
     [
-      { bucket: 'Bad_Bucket' },
-      /bucket: "Bad_Bucket" is not a valid GCS bucket name/,
+      { bucket: 'google-velero' },
+      /bucket: "google-velero": is not a valid GCS bucket name/,
     ],
     [
       { basePath: '../elsewhere' },
-      /basePath: .* must be a relative path inside the repository/,
+      /basePath: "..\/elsewhere": has a '..' segment/,
     ],
   ])('rejects %p before writing anything', async (bad, message) => {
     await expect(run({ ...odoo, ...bad })).rejects.toThrow(message);
@@ -422,5 +423,72 @@ spec:
     expect(
       outputs.files.some((f: string) => f.includes('business-system')),
     ).toBe(false);
+  });
+
+  it('writes the files on a resumed task, whose checkpoints return cached results', async () => {
+    // A resumed task replays the checkpoints it already passed: fn never runs again.
+    const checkpoint = jest.fn(async () => ({ written: true }));
+    const ctx = {
+      ...createMockActionContext({
+        input: odoo as any,
+        workspacePath: workspace.path,
+      }),
+      checkpoint: checkpoint as any,
+    };
+    await action.handler(ctx);
+    const schedules = workspace.content({
+      path: 'kubernetes/apps/base/backup-system/velero/schedules',
+    }) as Record<string, string>;
+    expect(Object.keys(schedules).sort()).toEqual([
+      'kustomization.yaml',
+      'odoo-backup.yaml',
+    ]);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'files',
+      expect.arrayContaining([
+        'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml',
+      ]),
+    );
+  });
+
+  it('validates config defaults too, naming the field they fill', async () => {
+    const configured = createVeleroGenerateAction({
+      config: new ConfigReader({
+        backups: {
+          scaffolder: {
+            velero: {
+              overlayKustomization: '.github/workflows/ci.yml',
+              ttl: '7d',
+            },
+          },
+        },
+      }),
+    });
+    const ctx = createMockActionContext({
+      input: odoo as any,
+      workspacePath: workspace.path,
+    });
+    const error = await configured.handler(ctx).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(/overlayKustomization: .*kustomization.yaml/);
+    expect(error.message).toMatch(/ttl: "7d"/);
+    expect(workspace.content()).toEqual(untouched);
+  });
+
+  it('gives the pull request branch, backups/velero-<appName> unless given', async () => {
+    const ctx = await run(odoo);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'branchName',
+      'backups/velero-odoo',
+    );
+    const named = await run({ ...odoo, branchName: 'velero/odoo' });
+    expect(named.output).toHaveBeenCalledWith('branchName', 'velero/odoo');
+  });
+
+  it('refuses an input it does not know, such as a source URL', async () => {
+    await expect(
+      run({ ...odoo, gitopsSourceUrl: 'https://evil.example.com/repo' }),
+    ).rejects.toThrow(/Unrecognized key.*gitopsSourceUrl/);
+    expect((action.schema?.input as any).additionalProperties).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import {
   VELERO_CRON_DIALECT,
 } from '@internal/plugin-backups-common';
 import { appChanges } from '../generate/appChanges';
-import { VeleroBackupOptions } from '../generate/VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
 
 /** The schedule in words, as Velero reads it: ": At 03:00 (UTC)". */
 function scheduleWords(schedule: string): string {

@@ -1,22 +1,30 @@
 import { Config } from '@backstage/config';
+import { posix } from 'node:path';
+import { seedDefaults } from '../options/seedDefaults';
 import {
-  seedDefaults,
   VeleroBackupOptions,
-} from '../generate/VeleroBackupOptions';
+  VeleroGenerateInput,
+} from '../options/veleroOptionsSchema';
 
 type Defaults = typeof seedDefaults;
+type GivenOptions = Omit<VeleroGenerateInput, 'overwrite' | 'lintOnly'>;
 
-/** Input first, then `backups.scaffolder.velero.*` config, then the seed's value. */
+/**
+ * Input first, then `backups.scaffolder.velero.*` config, then the seed's value.
+ * Config is not typed here: the options schema checks the result.
+ */
 export function resolveOptions(
-  input: Partial<VeleroBackupOptions> & { appName: string; namespace: string },
+  input: GivenOptions,
   config: Config | undefined,
 ): VeleroBackupOptions {
   const fromConfig = config?.getOptionalConfig('backups.scaffolder.velero');
   const pick = <K extends keyof Defaults>(key: K): Defaults[K] => {
-    if (input[key] !== undefined) return input[key] as Defaults[K];
+    const given = (input as Partial<Defaults>)[key];
+    if (given !== undefined) return given as Defaults[K];
     const configured = fromConfig?.getOptional(key as string);
     return (configured ?? seedDefaults[key]) as Defaults[K];
   };
+  const basePath = pick('basePath');
   return {
     appName: input.appName,
     namespace: input.namespace,
@@ -25,6 +33,11 @@ export function resolveOptions(
     scheduleName: input.scheduleName ?? `${input.appName}-daily`,
     cnpgCluster: input.cnpgCluster,
     hookContainer: input.hookContainer ?? input.appName,
+    appPath:
+      input.appPath ??
+      posix.join(basePath, input.namespace, input.appName, 'app'),
+    branchName: input.branchName ?? `backups/velero-${input.appName}`,
+    targetBranchName: input.targetBranchName,
     schedule: pick('schedule'),
     ttl: pick('ttl'),
     includedResources: pick('includedResources'),
@@ -41,7 +54,7 @@ export function resolveOptions(
     gcpPluginVersion: pick('gcpPluginVersion'),
     chartVersion: pick('chartVersion'),
     chartUrl: pick('chartUrl'),
-    basePath: pick('basePath'),
+    basePath,
     overlayKustomization: pick('overlayKustomization'),
     fluxSourceKind: pick('fluxSourceKind'),
     fluxSourceName: pick('fluxSourceName'),

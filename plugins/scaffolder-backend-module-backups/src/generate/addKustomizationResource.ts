@@ -1,4 +1,5 @@
 import { isSeq, parseDocument, YAMLSeq } from 'yaml';
+import { yamlText } from './toYaml';
 
 /**
  * Adds a path to a kustomization's `resources` with the yaml Document API, so
@@ -10,7 +11,11 @@ export function addKustomizationResource(
   resource: string,
 ): string {
   if (text === undefined || text.trim() === '') {
-    return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ${resource}\n`;
+    return yamlText({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: [resource],
+    });
   }
   const doc = parseDocument(text);
   if (doc.errors.length)

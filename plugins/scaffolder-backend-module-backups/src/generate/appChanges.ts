@@ -4,8 +4,8 @@ import {
   parseLabelSelector,
   unmetRequirements,
 } from '@internal/plugin-backups-common';
-import { stringify } from 'yaml';
-import { VeleroBackupOptions } from './VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
+import { yamlText } from './toYaml';
 
 /**
  * Seed §3.1 and §3.2: the labels the app's PVCs and CNPG cluster need so the
@@ -45,9 +45,9 @@ export function appChanges(o: VeleroBackupOptions) {
   return {
     labels,
     labelsByHand,
-    pvcLabelPatch: stringify(pvcPatch),
-    cnpgLabelPatch: cnpgPatch ? stringify(cnpgPatch) : undefined,
+    pvcLabelPatch: yamlText(pvcPatch),
+    cnpgLabelPatch: cnpgPatch ? yamlText(cnpgPatch) : undefined,
     hookAnnotations,
-    hookAnnotationsYaml: stringify({ podAnnotations: hookAnnotations }),
+    hookAnnotationsYaml: yamlText({ podAnnotations: hookAnnotations }),
   };
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { VeleroBackupOptions } from './VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
 
 /** Where each generated file goes, following the seed's layout (§2.1). */
 export function veleroPaths(o: VeleroBackupOptions) {

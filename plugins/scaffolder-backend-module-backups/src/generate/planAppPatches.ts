@@ -3,7 +3,7 @@ import { isSeq, parseAllDocuments, parseDocument, YAMLSeq } from 'yaml';
 import { appChanges } from './appChanges';
 import { PlannedFile } from './planVeleroBackup';
 import { toYaml } from './toYaml';
-import { VeleroBackupOptions } from './VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
 
 type Patch = {
   file: string;

@@ -13,7 +13,7 @@ import {
   schedulesKustomizationManifest,
   systemKustomizationManifest,
 } from './veleroManifests';
-import { VeleroBackupOptions } from './VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
 
 export type PlannedFile = { path: string; content: string; manifest: boolean };
 

@@ -1,6 +1,6 @@
 import { veleroLabelSelector } from './labelSelectorObject';
 import { fluxPath, veleroPaths } from './paths';
-import { VeleroBackupOptions } from './VeleroBackupOptions';
+import { VeleroBackupOptions } from '../options/veleroOptionsSchema';
 
 /** Velero 1.14 and later carry the CSI plugin in core. */
 export function veleroHasBuiltInCsi(version: string): boolean {

@@ -1,37 +1,3 @@
-/** Everything the generator needs, after defaults from config and the seed are applied. */
-export type VeleroBackupOptions = {
-  appName: string;
-  namespace: string;
-  labelSelector: string;
-  schedule: string;
-  scheduleName: string;
-  ttl: string;
-  includedResources: string[];
-  veleroNamespace: string;
-  storageLocation: string;
-  bucket: string;
-  provider: string;
-  snapshotLocation: string;
-  snapshotProvider: string;
-  secretStoreKind: string;
-  secretStoreName: string;
-  secretKey: string;
-  veleroVersion: string;
-  gcpPluginVersion: string;
-  chartVersion: string;
-  chartUrl: string;
-  basePath: string;
-  overlayKustomization: string;
-  fluxSourceKind: string;
-  fluxSourceName: string;
-  /** Root of the Flux source in the repository; Kustomization paths are relative to it. */
-  fluxSourceRoot: string;
-  fluxDependsOn: string[];
-  cnpgCluster?: string;
-  hookContainer: string;
-  hookVolumes: string;
-};
-
 /** The seed's values: the defaults when neither input nor config gives one. */
 export const seedDefaults = {
   schedule: '0 3 * * *',

@@ -2,7 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { PlannedFile } from './planVeleroBackup';
+import { PlannedFile } from '../generate/planVeleroBackup';
 
 /** Reads a workspace file, or undefined when it does not exist. */
 export async function readWorkspaceFile(
