@@ -17,7 +17,11 @@ step "formatting"
 yarn prettier:check
 step "package metadata"
 yarn fix --check
-step "unit and integration tests"
-CI=true yarn backstage-cli repo test --ci
+step "unit and integration tests (SQLite, and PostgreSQL from Debian's packages)"
+. scripts/postgres.sh
+trap stop_postgres EXIT
+start_postgres
+BACKUPS_REQUIRE_POSTGRES=1 CI=true yarn backstage-cli repo test --ci
+stop_postgres
 step "end-to-end browser tests"
 bash scripts/e2e.sh

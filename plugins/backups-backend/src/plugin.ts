@@ -26,6 +26,7 @@ export const backupsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -36,12 +37,14 @@ export const backupsPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         catalog,
+        auth,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
         const overviewService = BackupsOverviewService.create({
           config,
           logger,
           catalog,
+          auth,
         });
         httpRouter.use(
           await createRouter({

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   LoggerService,
   RootConfigService,
@@ -34,6 +35,7 @@ type Options = {
   config: RootConfigService;
   logger: LoggerService;
   catalog: CatalogService;
+  auth: AuthService;
   /** Replaces the per-request LIST layer, e.g. with a watch-fed cache. */
   clusterStateFactory?: (cluster: ClusterConfig) => ClusterState;
   now?: () => DateTime;
@@ -42,6 +44,7 @@ type Options = {
 /** Builds the backup picture of an entity across every configured cluster. */
 export class BackupsOverviewService {
   readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #clusters: ClusterConfig[];
   readonly #states = new Map<string, ClusterState>();
@@ -58,6 +61,7 @@ export class BackupsOverviewService {
   private constructor(options: Options) {
     const { config } = options;
     this.#catalog = options.catalog;
+    this.#auth = options.auth;
     this.#logger = options.logger;
     this.#clusters = readClusterConfigs(config, { logger: options.logger });
     this.#velero = {
@@ -97,9 +101,15 @@ export class BackupsOverviewService {
     options: { credentials: BackstageCredentials },
   ): Promise<BackupsOverview> {
     const ref = stringifyEntityRef(entityRef);
-    // Fetching with the caller's credentials applies the catalog's read permission.
+    // A user's catalog read permission applies: the entity is fetched with
+    // their credentials. A service principal (a static token) was let in by
+    // its access restrictions, which name only this plugin; it reads through
+    // the plugin's own credentials.
+    const credentials = this.#auth.isPrincipal(options.credentials, 'user')
+      ? options.credentials
+      : await this.#auth.getOwnServiceCredentials();
     const entity = await this.#catalog.getEntityByRef(entityRef, {
-      credentials: options.credentials,
+      credentials,
     });
     if (!entity) throw new NotFoundError(`No entity ${ref}`);
 
