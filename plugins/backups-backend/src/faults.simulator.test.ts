@@ -17,7 +17,10 @@ import { backupsPlugin } from './plugin';
  * fault is gone.
  */
 
+/** The backups plugin's own token (backups.kubernetes.credentials). */
 const TOKEN = 'faults-test-token-5f0c2a9e7b1d';
+/** The cluster's token in kubernetes.clusterLocatorMethods: the Kubernetes plugin's. */
+const SHARED_TOKEN = 'faults-test-shared-token-8d3b6e0a4c2f';
 /** The overview's deadline; the latency faults wait longer than this. */
 const DEADLINE_MS = 2000;
 const LATENCY_MS = 8000;
@@ -48,6 +51,7 @@ function startSimulator(onPort: number) {
     port: onPort,
     scenario: 'healthy',
     token: TOKEN,
+    tokens: { kubernetes: SHARED_TOKEN },
   });
 }
 
@@ -69,7 +73,7 @@ beforeAll(async () => {
                     name: 'sim',
                     url: simulator.url,
                     authProvider: 'serviceAccount',
-                    serviceAccountToken: TOKEN,
+                    serviceAccountToken: SHARED_TOKEN,
                     skipTLSVerify: true,
                   },
                 ],
@@ -77,8 +81,13 @@ beforeAll(async () => {
             ],
           },
           backups: {
-            // Small pages, so that lists have a page 2 and follow `continue`.
-            kubernetes: { pageSize: 2, timeoutMs: DEADLINE_MS },
+            kubernetes: {
+              // The plugin's own service account, not the Kubernetes plugin's.
+              credentials: [{ cluster: 'sim', serviceAccountToken: TOKEN }],
+              // Small pages, so that lists have a page 2 and follow `continue`.
+              pageSize: 2,
+              timeoutMs: DEADLINE_MS,
+            },
           },
         },
       }),
@@ -102,6 +111,7 @@ async function overview(): Promise<BackupsOverview> {
     `127.0.0.1:${port}`,
     `localhost:${port}`,
     TOKEN,
+    SHARED_TOKEN,
   ])
     expect(text).not.toContain(secret);
   return backupsOverviewSchema.parse(response.body);
@@ -149,7 +159,7 @@ async function withFault(fault: Fault): Promise<BackupsOverview> {
 }
 
 describe('backups overview when the cluster fails', () => {
-  it('is healthy without faults, read as the backups identity', async () => {
+  it("is healthy without faults, read with the plugin's own token, LIST only", async () => {
     simulator.clearRequestLog();
     await expectHealthy();
     const log = simulator.requestLog();

@@ -166,10 +166,11 @@ export class BackupsOverviewService {
       }),
     );
     const tiers = clusters.flatMap(c => c.tiers);
-    // A source that could not be read leaves the picture unproven.
-    const unread = clusters.some(c =>
-      c.errors.some(e => e.reason !== 'NotInstalled'),
-    );
+    // A source that could not be read, or an annotation that was ignored
+    // (an RPO target the owner meant to set), leaves the picture unproven.
+    const unread =
+      errors.length > 0 ||
+      clusters.some(c => c.errors.some(e => e.reason !== 'NotInstalled'));
     return {
       entityRef: ref,
       generatedAt: now.toISO({ suppressMilliseconds: true }) ?? now.toString(),

@@ -40,7 +40,7 @@ export function parseRpoAnnotation(
       seconds === undefined
     ) {
       problems.push(
-        `ignored RPO target "${entry}": expected kind[/name]=duration, e.g. velero=26h`,
+        `backups.backstage.io/rpo-targets: ignored "${entry}": expected kind[/name]=duration, e.g. velero=26h`,
       );
     } else targets[key] = seconds;
   }
