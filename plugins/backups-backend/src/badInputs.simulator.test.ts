@@ -104,8 +104,9 @@ describe('bad input to the overview: refused, named, and nothing written', () =>
           message: expect.stringContaining(c.names),
         }),
       );
-      // A malformed annotation reaches no cluster at all.
-      if (!c.reads) expect(simulator.requestLog()).toEqual([]);
+      // A malformed annotation reaches no cluster at all; an ignored RPO
+      // entry leaves the rest of the overview to be read.
+      expect(simulator.requestLog().length > 0).toBe(Boolean(c.reads));
     },
   );
 
