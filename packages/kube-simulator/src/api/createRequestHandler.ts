@@ -367,11 +367,20 @@ export function createRequestHandler(ctx: RequestContext) {
       req.headers.authorization,
       ctx.identities,
     );
-    res.once('close', () =>
-      ctx.log.record(
-        logEntry(identity, info, res.headersSent ? res.statusCode : 499),
-      ),
-    );
+    // Logged as the answer starts, so a client that has its answer finds it
+    // in the log; or, when the client went away first, with 499.
+    let logged = false;
+    const record = (code: number) => {
+      if (logged) return;
+      logged = true;
+      ctx.log.record(logEntry(identity, info, code));
+    };
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => unknown;
+    res.writeHead = ((code: number, ...rest: unknown[]) => {
+      record(code);
+      return writeHead(code, ...rest);
+    }) as typeof res.writeHead;
+    res.once('close', () => record(res.headersSent ? res.statusCode : 499));
     try {
       if (UNAUTHENTICATED.has(url.pathname)) {
         if (url.pathname === '/version') {
