@@ -1,25 +1,18 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { validateManifests } from '@internal/crd-schemas';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { addVeleroBackupTemplate } from './__testUtils__/addVeleroBackupTemplate';
 import { scaffolderModuleBackups } from './module';
 
 // The real template, run through the real scaffolder backend's dry-run endpoint.
-const template = parse(
-  readFileSync(
-    resolve(
-      __dirname,
-      '../../../examples/templates/add-velero-backup/template.yaml',
-    ),
-    'utf8',
-  ),
-);
+const template = addVeleroBackupTemplate;
 
 const odoo: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -64,7 +57,20 @@ function gitopsRepository(tree: Record<string, string>, read: string[]) {
   });
 }
 
-async function dryRun(tree: Record<string, string>) {
+const values = {
+  component: 'component:default/odoo',
+  cnpgCluster: 'odoo-pg',
+  repoUrl: 'github.com?owner=hayden&repo=home-ops',
+  branch: 'main',
+  schedule: '0 3 * * *',
+  ttl: '168h',
+};
+
+/** POST /v2/dry-run of the template; `read` lists what fetch:plain asked GitHub for. */
+async function postDryRun(
+  tree: Record<string, string>,
+  given: Record<string, string> = values,
+) {
   const read: string[] = [];
   const { server } = await startTestBackend({
     features: [
@@ -85,19 +91,12 @@ async function dryRun(tree: Record<string, string>) {
   });
   const response = await request(server)
     .post('/api/scaffolder/v2/dry-run')
-    .send({
-      template,
-      values: {
-        component: 'component:default/odoo',
-        cnpgCluster: 'odoo-pg',
-        repoUrl: 'github.com?owner=hayden&repo=home-ops',
-        branch: 'main',
-        schedule: '0 3 * * *',
-        ttl: '168h',
-      },
-      secrets: {},
-      directoryContents: [],
-    });
+    .send({ template, values: given, secrets: {}, directoryContents: [] });
+  return { response, read };
+}
+
+async function dryRun(tree: Record<string, string>) {
+  const { response, read } = await postDryRun(tree);
   expect(response.status).toBe(200);
   const files = Object.fromEntries(
     (
@@ -216,4 +215,14 @@ describe('the "Add Velero backup" template, dry-run through the scaffolder backe
     );
     expect(output.text[0].content).toMatch(/Velero is already deployed here/);
   });
+
+  it.each(['main..evil', 'main branch', '-main', 'x.lock'])(
+    'refuses the base branch %p before reading the repository',
+    async branch => {
+      const { response, read } = await postDryRun({}, { ...values, branch });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toMatchObject([{ path: ['branch'] }]);
+      expect(read).toEqual([]);
+    },
+  );
 });

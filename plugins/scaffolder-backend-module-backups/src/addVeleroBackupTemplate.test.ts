@@ -1,17 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { addVeleroBackupTemplate as template } from './__testUtils__/addVeleroBackupTemplate';
 import { createVeleroGenerateAction } from './actions/createVeleroGenerateAction';
-
-const template = parse(
-  readFileSync(
-    resolve(
-      __dirname,
-      '../../../examples/templates/add-velero-backup/template.yaml',
-    ),
-    'utf8',
-  ),
-);
 
 type Property = { pattern?: string; maxLength?: number; [key: string]: any };
 const parameters: Record<string, Property> = Object.assign(
