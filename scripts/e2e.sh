@@ -5,6 +5,14 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
+# The simulator's request log feeds scripts/check-rbac.js (run by scripts/test.sh).
+# Each plugin reads the demo cluster as its own identity: Backstage's Kubernetes plugin
+# with the cluster's token (simulator-token), the backups plugin with its own.
+export KUBE_SIMULATOR_REQUEST_LOG_DIR="${KUBE_SIMULATOR_REQUEST_LOG_DIR:-$ROOT/.cache/kube-requests}"
+export KUBE_SIMULATOR_IDENTITY=kubernetes
+export KUBE_SIMULATOR_TOKENS=backups=backups-e2e-token
+export APP_CONFIG_backups_kubernetes_credentials='[{"cluster":"demo","serviceAccountToken":"backups-e2e-token"}]'
+
 if [ ! -x /usr/bin/chromium ]; then
   echo "e2e: installing Debian's chromium" >&2
   apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null

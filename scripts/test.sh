@@ -7,6 +7,11 @@ cd "$ROOT"
 
 bash scripts/setup.sh
 
+# Every Kubernetes API simulator the tests start (jest and e2e) logs its requests here;
+# scripts/check-rbac.js then holds deploy/rbac.yaml to the backups plugin's requests.
+export KUBE_SIMULATOR_REQUEST_LOG_DIR="$ROOT/.cache/kube-requests"
+rm -rf "$KUBE_SIMULATOR_REQUEST_LOG_DIR"
+
 step() { echo; echo "==> $*"; }
 
 step "type check"
@@ -25,3 +30,5 @@ BACKUPS_REQUIRE_POSTGRES=1 CI=true yarn backstage-cli repo test --ci
 stop_postgres
 step "end-to-end browser tests"
 bash scripts/e2e.sh
+step "RBAC: deploy/rbac.yaml against the backups plugin's requests"
+node scripts/check-rbac.js --logs "$KUBE_SIMULATOR_REQUEST_LOG_DIR"
