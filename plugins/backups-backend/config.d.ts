@@ -17,8 +17,20 @@ export interface Config {
     kubernetes?: {
       /** Items per LIST page (`limit`). Default 500. @visibility backend */
       pageSize?: number;
-      /** Time allowed for each request to a cluster, in ms. Default 10000. @visibility backend */
+      /** The deadline of one overview, in ms, carried by every LIST page. Default 10000. @visibility backend */
       timeoutMs?: number;
+      /**
+       * The plugin's own credentials per cluster of kubernetes.clusterLocatorMethods,
+       * so that it does not share the Kubernetes plugin's service account.
+       */
+      credentials?: Array<{
+        /** The cluster's name. @visibility backend */
+        cluster: string;
+        /** A service-account token. @visibility secret */
+        serviceAccountToken?: string;
+        /** A file holding one, re-read as it rotates. @visibility backend */
+        serviceAccountTokenFile?: string;
+      }>;
     };
     rpo?: {
       /**
