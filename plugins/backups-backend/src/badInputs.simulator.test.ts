@@ -46,7 +46,7 @@ describe('bad input to the overview: refused, named, and nothing written', () =>
         backupsPlugin,
         catalogServiceMock.factory({
           entities: corpus.annotations.map((c, i) =>
-            entity(`case-${i}`, c.annotations),
+            entity(`case-${i}`, c.annotations as Record<string, string>),
           ),
         }),
         mockServices.rootConfig.factory({
