@@ -4,12 +4,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { backupsPermissions } from '@internal/plugin-backups-common';
+import { ClusterConnections } from './cluster/ClusterConnections';
+import { readRestoreConfig } from './restores/restoreConfig';
+import { RestoreService } from './restores/RestoreService';
+import { RestoreStore } from './restores/RestoreStore';
 import { createRouter } from './router';
 import { BackupsOverviewService } from './service/BackupsOverviewService';
+import { readVeleroOptions } from './service/readVeleroOptions';
 
 /**
  * The backups backend plugin: the per-entity backup picture from Velero,
- * CloudNativePG, VolSync, Flux and External Secrets.
+ * CloudNativePG, VolSync, Flux and External Secrets, and Velero restores.
  *
  * @public
  */
@@ -27,6 +32,8 @@ export const backupsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -38,20 +45,46 @@ export const backupsPlugin = createBackendPlugin({
         auditor,
         catalog,
         auth,
+        database,
+        scheduler,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
+        const connections = ClusterConnections.create({ config, logger });
         const overviewService = BackupsOverviewService.create({
           config,
           logger,
           catalog,
           auth,
+          connections,
+        });
+        const restoreService = RestoreService.create({
+          catalog,
+          auth,
+          logger,
+          store: await RestoreStore.create({ database }),
+          clusters: connections.clusters,
+          access: cluster => connections.connection(cluster),
+          veleroNamespace: readVeleroOptions(config).namespace,
+          config: readRestoreConfig(config),
+          deadlineMs: connections.deadlineMs,
+        });
+        // Resumes suspended Flux objects and frees locks when restores end,
+        // on whichever replica the scheduler picks, after restarts too.
+        await scheduler.scheduleTask({
+          id: 'backups-follow-restores',
+          frequency: { seconds: 15 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 5 },
+          fn: () => restoreService.followRequests(),
         });
         httpRouter.use(
           await createRouter({
             httpAuth,
+            auth,
             permissions,
             auditor,
             overviewService,
+            restoreService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

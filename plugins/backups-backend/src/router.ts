@@ -1,14 +1,26 @@
 import {
   AuditorService,
+  AuthService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { backupsReadPermission } from '@internal/plugin-backups-common';
-import express from 'express';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  backupsReadPermission,
+  backupsRestoreCreatePermission,
+  objectNameSchema,
+  restoreCreateRequestSchema,
+  restorePlanRequestSchema,
+} from '@internal/plugin-backups-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { RestoreService } from './restores/RestoreService';
 import { BackupsOverviewService } from './service/BackupsOverviewService';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
@@ -22,15 +34,48 @@ const paramsSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9-]{0,62}$/, 'kind must be a valid entity kind'),
   name: z.string().regex(NAME, 'name must be a valid entity name'),
 });
+const logParamsSchema = paramsSchema.extend({ object: objectNameSchema });
+const clusterQuerySchema = z
+  .object({ cluster: z.string().min(1).max(253).optional() })
+  .strict();
+
+/** Parses with zod; the InputError names every bad field. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new InputError(
+      `Invalid ${what}: ${parsed.error.issues
+        .map(i => `${i.path.join('.') || what}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+type Route<T> = (context: {
+  req: Request;
+  entityRef: { namespace: string; kind: string; name: string };
+  ref: string;
+  credentials: BackstageCredentials;
+}) => Promise<{ status?: number; body: T; meta?: Record<string, unknown> }>;
 
 /** Thin HTTP layer: validates, authenticates, authorizes, audits and delegates. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  auth: AuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
   overviewService: BackupsOverviewService;
+  restoreService: RestoreService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, overviewService } = options;
+  const {
+    httpAuth,
+    auth,
+    permissions,
+    auditor,
+    overviewService,
+    restoreService,
+  } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -38,54 +83,150 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
-  router.get(
-    '/v1/entities/:namespace/:kind/:name/overview',
-    async (req, res) => {
-      const parsed = paramsSchema.safeParse(req.params);
-      if (!parsed.success) {
-        throw new InputError(
-          parsed.error.issues
-            .map(i => `${i.path.join('.')}: ${i.message}`)
-            .join('; '),
-        );
-      }
-      // Entity refs are case-insensitive in kind; the catalog stores it capitalised.
-      const entityRef = {
-        ...parsed.data,
-        kind: parsed.data.kind.toLocaleLowerCase('en-US'),
-      };
-      const ref = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
+  /**
+   * One entity route: every request, allowed or refused, is an auditor
+   * event; the permission is checked on the entity before anything runs.
+   */
+  function entityRoute<T>(
+    eventId: string,
+    permission: ResourcePermission<'catalog-entity'>,
+    handler: Route<T>,
+    params: z.ZodType<z.infer<typeof paramsSchema>> = paramsSchema,
+  ) {
+    return async (req: Request, res: express.Response) => {
       const auditorEvent = await auditor.createEvent({
-        eventId: 'backups-overview-read',
+        eventId,
         request: req,
-        meta: { entityRef: ref },
+        severityLevel: permission.attributes.action === 'read' ? 'low' : 'high',
       });
       try {
+        const parsed = parse(params, req.params, 'path');
+        // Entity refs are case-insensitive in kind; the catalog stores it capitalised.
+        const entityRef = {
+          namespace: parsed.namespace,
+          kind: parsed.kind.toLocaleLowerCase('en-US'),
+          name: parsed.name,
+        };
+        const ref = `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`;
         const credentials = await httpAuth.credentials(req, {
           allow: ['user', 'service'],
         });
         const [decision] = await permissions.authorize(
-          [{ permission: backupsReadPermission, resourceRef: ref }],
+          [{ permission, resourceRef: ref }],
           { credentials },
         );
-        if (decision.result !== AuthorizeResult.ALLOW) {
+        if (decision.result !== AuthorizeResult.ALLOW)
           throw new NotAllowedError(
-            `Not allowed to read the backups of ${ref}`,
+            `Not allowed to ${permission.name} on ${ref}`,
           );
-        }
-        const overview = await overviewService.getOverview(entityRef, {
-          credentials,
-        });
-        res.json(overview);
+        const result = await handler({ req, entityRef, ref, credentials });
+        res.status(result.status ?? 200);
+        if (typeof result.body === 'string')
+          res.type('text/plain').send(result.body);
+        else res.json(result.body);
         await auditorEvent.success({
-          meta: { status: overview.status, clusters: overview.clusters.length },
+          meta: { entityRef: ref, ...result.meta },
         });
       } catch (error) {
         await auditorEvent.fail({ error: error as Error });
         throw error;
       }
-    },
+    };
+  }
+
+  const base = '/v1/entities/:namespace/:kind/:name';
+
+  router.get(
+    `${base}/overview`,
+    entityRoute('backups-overview-read', backupsReadPermission, async c => {
+      const overview = await overviewService.getOverview(c.entityRef, c);
+      return {
+        body: overview,
+        meta: { status: overview.status, clusters: overview.clusters.length },
+      };
+    }),
   );
+
+  router.post(
+    `${base}/restore-plans`,
+    entityRoute(
+      'backups-restore-plan',
+      backupsRestoreCreatePermission,
+      async c => {
+        const request = parse(restorePlanRequestSchema, c.req.body, 'body');
+        const caller = RestoreService.userOf(c.credentials, auth);
+        const plan = await restoreService.plan(c.entityRef, request, caller);
+        return {
+          body: plan,
+          meta: {
+            planId: plan.id,
+            backupName: request.backupName,
+            target: plan.targetNamespace,
+          },
+        };
+      },
+    ),
+  );
+
+  router.post(
+    `${base}/restores`,
+    entityRoute(
+      'backups-restore-request',
+      backupsRestoreCreatePermission,
+      async c => {
+        const body = parse(restoreCreateRequestSchema, c.req.body, 'body');
+        const caller = RestoreService.userOf(c.credentials, auth);
+        const { created, restore } = await restoreService.create(
+          c.entityRef,
+          body,
+          c.req.header('idempotency-key'),
+          caller,
+        );
+        return {
+          status: created ? 201 : 200,
+          body: restore,
+          meta: {
+            restore: restore.name,
+            cluster: restore.cluster,
+            repeat: !created,
+          },
+        };
+      },
+    ),
+  );
+
+  router.get(
+    `${base}/restores`,
+    entityRoute('backups-restore-list', backupsReadPermission, async c => {
+      parse(clusterQuerySchema, c.req.query, 'query');
+      return { body: await restoreService.list(c.entityRef, c) };
+    }),
+  );
+
+  for (const kind of ['backup', 'restore'] as const) {
+    router.get(
+      `${base}/${kind}s/:object/logs`,
+      entityRoute(
+        'backups-logs-read',
+        // A DownloadRequest can expose what a backup holds.
+        backupsRestoreCreatePermission,
+        async c => {
+          const { object } = parse(logParamsSchema, c.req.params, 'path');
+          const { cluster } = parse(clusterQuerySchema, c.req.query, 'query');
+          const caller = RestoreService.userOf(c.credentials, auth);
+          return {
+            body: await restoreService.logs(
+              c.entityRef,
+              { kind, name: object, cluster },
+              caller,
+            ),
+            meta: { kind, object },
+          };
+        },
+        logParamsSchema,
+      ),
+    );
+  }
 
   return router;
 }

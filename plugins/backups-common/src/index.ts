@@ -11,3 +11,4 @@ export * from './cron';
 export * from './selectors';
 export * from './duration';
 export * from './findings';
+export * from './restores';

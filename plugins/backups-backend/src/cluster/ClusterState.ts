@@ -41,3 +41,33 @@ export interface ClusterState {
   readonly clusterName: string;
   list(resource: ResourceRef, options?: ListOptions): Promise<KubeItem[]>;
 }
+
+/** A JSON Patch operation (RFC 6902). */
+export type JsonPatchOperation = {
+  op: 'add' | 'replace' | 'remove' | 'test';
+  path: string;
+  value?: unknown;
+};
+
+/**
+ * The writes the plugin makes: Velero Restores and DownloadRequests, and
+ * Flux's `spec.suspend`. Kept apart from ClusterState so that a read cache
+ * can replace reads while writes always go to the API server.
+ */
+export interface ClusterWriter {
+  readonly clusterName: string;
+  /** Creates an object; rejects with the API server's status (409 AlreadyExists, ...). */
+  create(
+    resource: ResourceRef,
+    namespace: string,
+    body: object,
+    options?: { signal?: AbortSignal },
+  ): Promise<KubeItem>;
+  patch(
+    resource: ResourceRef,
+    namespace: string,
+    name: string,
+    operations: JsonPatchOperation[],
+    options?: { signal?: AbortSignal },
+  ): Promise<void>;
+}

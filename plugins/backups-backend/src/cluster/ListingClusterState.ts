@@ -31,7 +31,7 @@ export class ClusterListError extends Error {
 }
 
 /** Per-request options: an abortable fetch, and a bearer token when one is fetched per request. */
-function pageOptions(
+export function pageOptions(
   signal: AbortSignal,
   bearerToken?: string,
 ): ConfigurationOptions {
@@ -203,6 +203,18 @@ export class ListingClusterState implements ClusterState {
       }
       if (resource.plural === 'pods' && options.namespace) {
         return this.#core.listNamespacedPod(
+          { namespace: options.namespace, ...common },
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      if (resource.plural === 'services' && options.namespace) {
+        return this.#core.listNamespacedService(
+          { namespace: options.namespace, ...common },
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      if (resource.plural === 'configmaps' && options.namespace) {
+        return this.#core.listNamespacedConfigMap(
           { namespace: options.namespace, ...common },
           requestOptions,
         ) as Promise<Page>;

@@ -38,6 +38,10 @@ const FIELDS: Record<string, string[]> = {
     'spec.backupName',
     'spec.scheduleName',
     'spec.namespaceMapping',
+    'spec.includedNamespaces',
+    'spec.existingResourcePolicy',
+    'metadata.annotations.backups.backstage.io/requested-by',
+    'metadata.annotations.backups.backstage.io/entity-ref',
     'status',
   ],
   'velero.io/backupstoragelocations': [
@@ -51,6 +55,11 @@ const FIELDS: Record<string, string[]> = {
     'status',
   ],
   'velero.io/podvolumebackups': ['status.phase'],
+  'velero.io/downloadrequests': ['spec.target', 'status'],
+  // Restore planning only asks whether an object exists.
+  '/services': [],
+  '/configmaps': [],
+  'apps/statefulsets': [],
   'velero.io/volumesnapshotlocations': ['spec.provider', 'status.phase'],
   'apps/deployments': [
     'spec.replicas',
@@ -65,7 +74,8 @@ const FIELDS: Record<string, string[]> = {
     'status.phase',
   ],
   '/pods': ['spec.volumes', `metadata.annotations.${FS_BACKUP_ANNOTATION}`],
-  '/namespaces': ['status.phase'],
+  // Restores check that a namespace claims the entity (labels, annotations).
+  '/namespaces': ['status.phase', 'metadata.annotations'],
   'storage.k8s.io/storageclasses': ['provisioner'],
   'postgresql.cnpg.io/clusters': [
     'spec.instances',
@@ -159,6 +169,9 @@ function copyPath(from: any, to: any, path: string[]) {
 }
 
 function trimLargeFields(item: KubeItem) {
+  delete item.metadata.annotations?.[
+    'kubectl.kubernetes.io/last-applied-configuration'
+  ];
   // Pods: only which PVCs they mount; containers: only the image.
   if (Array.isArray(item.spec?.volumes)) {
     item.spec.volumes = item.spec.volumes

@@ -41,6 +41,15 @@ export const resources = {
     'persistentvolumeclaims',
   ),
   pods: ref('', 'v1', 'Pod', 'pods'),
+  services: ref('', 'v1', 'Service', 'services'),
+  configMaps: ref('', 'v1', 'ConfigMap', 'configmaps'),
+  statefulSets: ref('apps', 'v1', 'StatefulSet', 'statefulsets'),
+  downloadRequests: ref(
+    'velero.io',
+    'v1',
+    'DownloadRequest',
+    'downloadrequests',
+  ),
   namespaces: ref('', 'v1', 'Namespace', 'namespaces'),
   storageClasses: ref('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses'),
   podVolumeBackups: ref(

@@ -16,11 +16,7 @@ import {
   type ClusterOverview,
 } from '@internal/plugin-backups-common';
 import { DateTime } from 'luxon';
-import { ClusterConfig, readClusterConfigs } from '../cluster/ClusterConfig';
-import { ClusterState } from '../cluster/ClusterState';
-import { clusterBearerToken } from '../cluster/clusterBearerToken';
-import { createKubeConfig } from '../cluster/createKubeConfig';
-import { ListingClusterState } from '../cluster/ListingClusterState';
+import { ClusterConnections } from '../cluster/ClusterConnections';
 import { redact } from '../cluster/redact';
 import { withSignal } from '../cluster/withSignal';
 import { resolveEntityTargets } from '../cluster/resolveEntityTargets';
@@ -30,14 +26,15 @@ import { evaluateClusterSnapshot } from '../verdict/evaluateClusterSnapshot';
 import { worstStatus } from '../verdict/Finding';
 import { parseRpoAnnotation } from '../verdict/rpoTarget';
 import { parseDurationText, readVerdictConfig } from './readVerdictConfig';
+import { readVeleroOptions } from './readVeleroOptions';
 
 type Options = {
   config: RootConfigService;
   logger: LoggerService;
   catalog: CatalogService;
   auth: AuthService;
-  /** Replaces the per-request LIST layer, e.g. with a watch-fed cache. */
-  clusterStateFactory?: (cluster: ClusterConfig) => ClusterState;
+  /** Shared with the restore service; made from config when absent. */
+  connections?: ClusterConnections;
   now?: () => DateTime;
 };
 
@@ -46,13 +43,10 @@ export class BackupsOverviewService {
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
-  readonly #clusters: ClusterConfig[];
-  readonly #states = new Map<string, ClusterState>();
-  readonly #stateFactory: (cluster: ClusterConfig) => ClusterState;
+  readonly #connections: ClusterConnections;
   readonly #velero: VeleroReaderOptions;
   readonly #verdict: ReturnType<typeof readVerdictConfig>;
   readonly #now: () => DateTime;
-  readonly #deadlineMs: number;
 
   static create(options: Options): BackupsOverviewService {
     return new BackupsOverviewService(options);
@@ -63,36 +57,11 @@ export class BackupsOverviewService {
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#logger = options.logger;
-    this.#clusters = readClusterConfigs(config, { logger: options.logger });
-    this.#velero = {
-      namespace:
-        config.getOptionalString('backups.velero.namespace') ?? 'velero',
-      deploymentName:
-        config.getOptionalString('backups.velero.deploymentName') ?? 'velero',
-      nodeAgentName:
-        config.getOptionalString('backups.velero.nodeAgentName') ??
-        'node-agent',
-    };
+    this.#connections =
+      options.connections ??
+      ClusterConnections.create({ config, logger: options.logger });
+    this.#velero = readVeleroOptions(config);
     this.#verdict = readVerdictConfig(config);
-    const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
-    // One deadline for a whole overview; every LIST page carries it.
-    this.#deadlineMs =
-      config.getOptionalNumber('backups.kubernetes.timeoutMs') ?? 10_000;
-    const timeoutMs = this.#deadlineMs;
-    this.#stateFactory =
-      options.clusterStateFactory ??
-      (cluster =>
-        ListingClusterState.create({
-          clusterName: cluster.name,
-          kubeConfig: createKubeConfig(cluster),
-          pageSize,
-          timeoutMs,
-          logger: options.logger,
-          bearerToken: clusterBearerToken(cluster, {
-            config,
-            logger: options.logger,
-          }),
-        }));
     this.#now = options.now ?? (() => DateTime.utc());
   }
 
@@ -114,7 +83,10 @@ export class BackupsOverviewService {
     if (!entity) throw new NotFoundError(`No entity ${ref}`);
 
     const now = this.#now();
-    const { targets, errors } = resolveEntityTargets(entity, this.#clusters);
+    const { targets, errors } = resolveEntityTargets(
+      entity,
+      this.#connections.clusters,
+    );
     const rpo = parseRpoAnnotation(
       entity.metadata.annotations?.[ANNOTATION_RPO_TARGETS],
       parseDurationText,
@@ -126,12 +98,12 @@ export class BackupsOverviewService {
         message: problem,
       });
 
-    const deadline = AbortSignal.timeout(this.#deadlineMs);
+    const deadline = AbortSignal.timeout(this.#connections.deadlineMs);
     const clusters = await Promise.all(
       targets.map(async ({ cluster, target }): Promise<ClusterOverview> => {
         try {
           const snapshot = await readClusterSnapshot(
-            withSignal(this.#state(cluster), deadline),
+            withSignal(this.#connections.connection(cluster).state, deadline),
             target,
             { velero: this.#velero },
           );
@@ -183,14 +155,5 @@ export class BackupsOverviewService {
       clusters,
       errors,
     };
-  }
-
-  #state(cluster: ClusterConfig): ClusterState {
-    let state = this.#states.get(cluster.name);
-    if (!state) {
-      state = this.#stateFactory(cluster);
-      this.#states.set(cluster.name, state);
-    }
-    return state;
   }
 }

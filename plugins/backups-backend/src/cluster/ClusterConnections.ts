@@ -1,0 +1,83 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
+import { readClusterConfigs } from './ClusterConfig';
+import { clusterBearerToken } from './clusterBearerToken';
+import { ClusterState, ClusterWriter } from './ClusterState';
+import { createKubeConfig } from './createKubeConfig';
+import { KubeClusterWriter } from './KubeClusterWriter';
+import { ListingClusterState } from './ListingClusterState';
+
+/** How the plugin reads and writes one cluster. */
+export type ClusterConnection = {
+  name: string;
+  state: ClusterState;
+  writer: ClusterWriter;
+};
+
+/**
+ * The configured clusters and one connection each (reads and writes), made
+ * once and shared by the overview and the restore services.
+ */
+export class ClusterConnections {
+  readonly clusters: ClusterDetails[];
+  /** The deadline of one request to the plugin, carried by every call. */
+  readonly deadlineMs: number;
+  readonly #connections = new Map<string, ClusterConnection>();
+  readonly #make: (cluster: ClusterDetails) => ClusterConnection;
+
+  static create(options: {
+    config: RootConfigService;
+    logger: LoggerService;
+    /** Replaces the connection layer, e.g. in tests or with a shared cache. */
+    connect?: (cluster: ClusterDetails) => ClusterConnection;
+  }): ClusterConnections {
+    return new ClusterConnections(options);
+  }
+
+  private constructor(options: {
+    config: RootConfigService;
+    logger: LoggerService;
+    connect?: (cluster: ClusterDetails) => ClusterConnection;
+  }) {
+    const { config, logger } = options;
+    this.clusters = readClusterConfigs(config, { logger });
+    this.deadlineMs =
+      config.getOptionalNumber('backups.kubernetes.timeoutMs') ?? 10_000;
+    const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
+    this.#make =
+      options.connect ??
+      (cluster => {
+        const kubeConfig = createKubeConfig(cluster);
+        const bearerToken = clusterBearerToken(cluster, { config, logger });
+        return {
+          name: cluster.name,
+          state: ListingClusterState.create({
+            clusterName: cluster.name,
+            kubeConfig,
+            pageSize,
+            timeoutMs: this.deadlineMs,
+            logger,
+            bearerToken,
+          }),
+          writer: KubeClusterWriter.create({
+            clusterName: cluster.name,
+            kubeConfig,
+            bearerToken,
+            timeoutMs: this.deadlineMs,
+          }),
+        };
+      });
+  }
+
+  connection(cluster: ClusterDetails): ClusterConnection {
+    let connection = this.#connections.get(cluster.name);
+    if (!connection) {
+      connection = this.#make(cluster);
+      this.#connections.set(cluster.name, connection);
+    }
+    return connection;
+  }
+}
