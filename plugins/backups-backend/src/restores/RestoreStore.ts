@@ -44,9 +44,14 @@ export type RestoreRequestRecord = {
   finalPhase?: string;
 };
 
+/** Datetimes come back as Date (PostgreSQL), or epoch ms or text (SQLite). */
 function iso(t: unknown): string | undefined {
   if (t === null || t === undefined) return undefined;
-  const d = t instanceof Date ? t : new Date(String(t));
+  if (t instanceof Date) return t.toISOString();
+  const d =
+    typeof t === 'number' || /^\d+$/.test(String(t))
+      ? new Date(Number(t))
+      : new Date(String(t));
   return d.toISOString();
 }
 
