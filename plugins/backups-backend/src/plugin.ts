@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { backupsPermissions } from '@internal/plugin-backups-common';
+import { registerBackupsActions } from './actions/registerBackupsActions';
 import { ClusterConnections } from './cluster/ClusterConnections';
 import { readRestoreConfig } from './restores/restoreConfig';
 import { RestoreService } from './restores/RestoreService';
@@ -34,6 +36,7 @@ export const backupsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -47,6 +50,7 @@ export const backupsPlugin = createBackendPlugin({
         auth,
         database,
         scheduler,
+        actionsRegistry,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
         const connections = ClusterConnections.create({ config, logger });
@@ -76,6 +80,13 @@ export const backupsPlugin = createBackendPlugin({
           timeout: { minutes: 2 },
           initialDelay: { seconds: 5 },
           fn: () => restoreService.followRequests(),
+        });
+        registerBackupsActions({
+          actionsRegistry,
+          permissions,
+          auth,
+          overviewService,
+          restoreService,
         });
         httpRouter.use(
           await createRouter({

@@ -88,7 +88,9 @@ describe('GET /v1/entities/:namespace/:kind/:name/overview', () => {
       '/api/backups/v1/entities/default/comp%20onent/odoo/overview',
     );
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/kind: kind must be a valid entity kind/);
+    expect(response.body.error.message).toMatch(
+      /kind: kind must be a valid entity kind/,
+    );
   });
 
   it('gives 403 when the backups read permission is denied', async () => {
