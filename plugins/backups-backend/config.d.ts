@@ -51,6 +51,29 @@ export interface Config {
         volsync?: number | string | HumanDuration;
       };
     };
+    restores?: {
+      /**
+       * Where a restore may go besides in place; `{namespace}` is the entity's
+       * namespace. Default ["{namespace}-restore"].
+       * @visibility backend
+       */
+      targetNamespaces?: string[];
+      /** Namespaces never restored into, besides kube-*, default, flux-system and Velero's. @visibility backend */
+      forbiddenNamespaces?: string[];
+      /**
+       * A Namespace annotation naming the owning group (e.g.
+       * group:default/erp-team), accepted instead of the label
+       * backstage.io/kubernetes-id. Default "backups.backstage.io/owner".
+       * @visibility backend
+       */
+      namespaceOwnerAnnotation?: string;
+      /** How long a plan stays valid. Default 15m. @visibility backend */
+      planTtl?: string | HumanDuration;
+      /** After this, suspended Flux objects are resumed even if a restore has not ended. Default 2h. @visibility backend */
+      timeout?: string | HumanDuration;
+      /** Largest log or resource list fetched through a DownloadRequest, in bytes. Default 2 MiB. @visibility backend */
+      maxDownloadBytes?: number;
+    };
     flux?: {
       /**
        * How long a Flux object that deploys Velero may stay Ready=Unknown
