@@ -234,7 +234,16 @@ export class RestoreService {
       entity,
       entityRef,
       stored.request,
-    );
+    ).catch(error => {
+      // The plan held when it was made; what refuses it now is a change.
+      if (
+        ['NotFoundError', 'InputError', 'NotAllowedError'].includes(error?.name)
+      )
+        throw new ConflictError(
+          `The cluster changed since the plan was made: ${error.message}; plan again`,
+        );
+      throw error;
+    });
     if (hash !== stored.plan.hash)
       throw new ConflictError(
         `The cluster changed since the plan was made (backup ${stored.request.backupName}, target ${plan.targetNamespace}, or a running restore); plan again`,

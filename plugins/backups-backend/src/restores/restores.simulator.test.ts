@@ -1,0 +1,288 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { KubeSimulator } from '@internal/kube-simulator';
+import request from 'supertest';
+import { backupsPlugin } from '../plugin';
+
+const BASE = '/api/backups/v1/entities/default/component/odoo';
+const WRITES = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+
+export const odoo: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'odoo',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-namespace': 'business-system',
+      'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=odoo',
+    },
+  },
+  spec: { type: 'service', owner: 'erp-team', lifecycle: 'production' },
+};
+
+/** A backend with the backups plugin against a fresh simulator. */
+export async function startRestoreBackend(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const simulator = await KubeSimulator.start({ port: 0, scenario: 'healthy' });
+  const backend = await startTestBackend({
+    features: [
+      backupsPlugin,
+      catalogServiceMock.factory({ entities: [odoo] }),
+      mockServices.permissions.factory({ result: permission }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'sim',
+                    url: simulator.url,
+                    serviceAccountToken: simulator.token,
+                    skipTLSVerify: true,
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  return {
+    simulator,
+    server: backend.server,
+    stop: async () => {
+      await backend.stop();
+      await simulator.stop();
+    },
+  };
+}
+
+/** The newest Completed odoo-daily backup. */
+export function newestBackup(
+  simulator: Awaited<ReturnType<typeof KubeSimulator.start>>,
+) {
+  return simulator
+    .list('velero.io/v1', 'Backup', 'velero')
+    .filter(
+      b => b.metadata.labels?.['velero.io/schedule-name'] === 'odoo-daily',
+    )
+    .filter(b => b.status?.phase === 'Completed')
+    .sort((a, b) =>
+      String(b.status?.startTimestamp).localeCompare(
+        String(a.status?.startTimestamp),
+      ),
+    )[0].metadata.name;
+}
+
+const user = () => mockCredentials.user.header();
+
+describe('restores through the REST door, against the simulator', () => {
+  let ctx: Awaited<ReturnType<typeof startRestoreBackend>>;
+  beforeEach(async () => {
+    ctx = await startRestoreBackend();
+  });
+  afterEach(async () => {
+    await ctx.stop();
+  });
+
+  async function plan(body: object) {
+    return request(ctx.server)
+      .post(`${BASE}/restore-plans`)
+      .set('authorization', user())
+      .send(body);
+  }
+  async function create(body: object, key = 'key-0123456789') {
+    return request(ctx.server)
+      .post(`${BASE}/restores`)
+      .set('authorization', user())
+      .set('idempotency-key', key)
+      .send(body);
+  }
+
+  it('plans a restore into <namespace>-restore, restores it, and follows it to Completed with the objects there', async () => {
+    const backupName = newestBackup(ctx.simulator);
+    const planned = await plan({
+      backupName,
+      targetNamespace: 'business-system-restore',
+    });
+    expect(planned.status).toBe(200);
+    expect(planned.body).toMatchObject({
+      targetNamespace: 'business-system-restore',
+      inPlace: false,
+      restore: {
+        apiVersion: 'velero.io/v1',
+        kind: 'Restore',
+        spec: {
+          backupName,
+          includedNamespaces: ['business-system'],
+          namespaceMapping: { 'business-system': 'business-system-restore' },
+          restorePVs: true,
+          existingResourcePolicy: 'none',
+          includeClusterResources: false,
+        },
+      },
+    });
+    expect(planned.body.contents.length).toBeGreaterThan(0);
+    expect(planned.body.volumes).toContain('odoo-filestore');
+    // Planning wrote nothing but a DownloadRequest.
+    expect(
+      ctx.simulator
+        .requestLog()
+        .filter(r => WRITES.includes(r.verb))
+        .map(r => r.resource),
+    ).toEqual(['downloadrequests']);
+
+    const created = await create({
+      planId: planned.body.id,
+      planHash: planned.body.hash,
+    });
+    expect(created.status).toBe(201);
+    const restore = ctx.simulator.get(
+      'velero.io/v1',
+      'Restore',
+      'velero',
+      created.body.name,
+    )!;
+    expect(restore.metadata.annotations).toMatchObject({
+      'backups.backstage.io/entity-ref': 'component:default/odoo',
+      'backups.backstage.io/requested-by': 'user:default/mock',
+    });
+    for (let i = 0; i < 40; i++) {
+      const list = await request(ctx.server)
+        .get(`${BASE}/restores`)
+        .set('authorization', user());
+      if (
+        list.body.items.some((r: { phase: string }) => r.phase === 'Completed')
+      )
+        break;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    const list = await request(ctx.server)
+      .get(`${BASE}/restores`)
+      .set('authorization', user());
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        name: created.body.name,
+        phase: 'Completed',
+        requestedBy: 'user:default/mock',
+        backupName,
+        targetNamespace: 'business-system-restore',
+      }),
+    ]);
+    const restored = ctx.simulator.list(
+      'v1',
+      'PersistentVolumeClaim',
+      'business-system-restore',
+    );
+    expect(restored.map(p => p.metadata.name)).toContain('odoo-filestore');
+    expect(restored[0].metadata.labels?.['velero.io/restore-name']).toBe(
+      created.body.name,
+    );
+  });
+
+  it('returns the same restore for a repeated Idempotency-Key, and refuses a second one in flight', async () => {
+    const backupName = newestBackup(ctx.simulator);
+    const planned = await plan({
+      backupName,
+      targetNamespace: 'business-system-restore',
+    });
+    const body = { planId: planned.body.id, planHash: planned.body.hash };
+    const [first, second] = await Promise.all([create(body), create(body)]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(first.body.name).toBe(second.body.name);
+    const mine = ctx.simulator
+      .list('velero.io/v1', 'Restore', 'velero')
+      .filter(r => r.metadata.name === first.body.name);
+    expect(mine).toHaveLength(1);
+    const again = await plan({
+      backupName,
+      targetNamespace: 'business-system-restore',
+    });
+    const other = await create(
+      { planId: again.body.id, planHash: again.body.hash },
+      'key-other-0000',
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.error.message).toMatch(/plan again|in flight/);
+  });
+
+  it('refuses a plan whose backup was deleted after planning', async () => {
+    const backupName = newestBackup(ctx.simulator);
+    const planned = await plan({
+      backupName,
+      targetNamespace: 'business-system-restore',
+    });
+    ctx.simulator.remove('velero.io/v1', 'Backup', 'velero', backupName);
+    const created = await create({
+      planId: planned.body.id,
+      planHash: planned.body.hash,
+    });
+    expect(created.status).toBe(409);
+    expect(created.body.error.message).toMatch(
+      /changed since the plan was made: backupName: no backup .*; plan again/,
+    );
+    expect(ctx.simulator.list('velero.io/v1', 'Restore', 'velero')).toEqual([]);
+  });
+
+  it('refuses a namespace that does not claim the entity, saying how to add the label', async () => {
+    const ns = ctx.simulator.get(
+      'v1',
+      'Namespace',
+      undefined,
+      'business-system',
+    )!;
+    delete ns.metadata.labels?.['backstage.io/kubernetes-id'];
+    ctx.simulator.apply(ns);
+    const planned = await plan({ backupName: newestBackup(ctx.simulator) });
+    expect(planned.status).toBe(403);
+    expect(planned.body.error.message).toMatch(
+      /kubectl label namespace business-system backstage.io\/kubernetes-id=odoo/,
+    );
+  });
+
+  it('refuses unauthenticated callers with 401 and writes nothing', async () => {
+    const res = await request(ctx.server)
+      .post(`${BASE}/restore-plans`)
+      .set('authorization', mockCredentials.none.header())
+      .send({ backupName: newestBackup(ctx.simulator) });
+    expect(res.status).toBe(401);
+    expect(
+      ctx.simulator.requestLog().filter(r => WRITES.includes(r.verb)),
+    ).toEqual([]);
+  });
+});
+
+describe('restores without the permission', () => {
+  it('answers 403 and writes nothing', async () => {
+    const ctx = await startRestoreBackend(AuthorizeResult.DENY);
+    try {
+      const planned = await request(ctx.server)
+        .post(`${BASE}/restore-plans`)
+        .set('authorization', user())
+        .send({ backupName: newestBackup(ctx.simulator) });
+      expect(planned.status).toBe(403);
+      const created = await request(ctx.server)
+        .post(`${BASE}/restores`)
+        .set('authorization', user())
+        .set('idempotency-key', 'key-0123456789')
+        .send({ planId: 'x', planHash: 'y' });
+      expect(created.status).toBe(403);
+      expect(ctx.simulator.requestLog()).toEqual([]);
+    } finally {
+      await ctx.stop();
+    }
+  });
+});
