@@ -1,11 +1,42 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { BackupsOverview } from '@internal/plugin-backups-common';
+import type {
+  BackupsOverview,
+  RestoreCreated,
+  RestoreList,
+  RestorePlan,
+  RestorePlanRequest,
+} from '@internal/plugin-backups-common';
+
+/** A Velero backup or restore whose log to read. */
+export type LogTarget = {
+  kind: 'backup' | 'restore';
+  name: string;
+  cluster: string;
+};
 
 /** Client for the backups backend. */
 export interface BackupsApi {
   /** The backup picture of one entity: tiers, coverage and per-source errors. */
   getOverview(entityRef: CompoundEntityRef): Promise<BackupsOverview>;
+  /** Computes what a restore would do; nothing is written to the cluster. */
+  planRestore(
+    entityRef: CompoundEntityRef,
+    request: RestorePlanRequest,
+  ): Promise<RestorePlan>;
+  /**
+   * Creates the Restore of a plan. A repeat with the same idempotency key
+   * returns the same restore instead of creating another.
+   */
+  createRestore(
+    entityRef: CompoundEntityRef,
+    plan: { planId: string; planHash: string },
+    idempotencyKey: string,
+  ): Promise<RestoreCreated>;
+  /** The entity's restores made through Backstage, newest first. */
+  listRestores(entityRef: CompoundEntityRef): Promise<RestoreList>;
+  /** The plain-text log of a Velero backup or restore. */
+  getLogs(entityRef: CompoundEntityRef, target: LogTarget): Promise<string>;
 }
 
 /** API reference for {@link BackupsApi}. */

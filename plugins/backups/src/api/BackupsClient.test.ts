@@ -3,11 +3,24 @@ import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { healthyOverview } from '../__fixtures__/overviewFixtures';
+import { restoreItem, restorePlan } from '../__fixtures__/restoreFixtures';
 import { BackupsClient } from './BackupsClient';
 
 const server = setupServer();
 const baseUrl = 'http://backstage.test/api/backups';
+const entityUrl = `${baseUrl}/v1/entities/default/Component/odoo`;
 const entityRef = { kind: 'Component', namespace: 'default', name: 'odoo' };
+
+function backendError(status: number, name: string, message: string) {
+  return HttpResponse.json(
+    {
+      error: { name, message },
+      request: { method: 'POST', url: '/' },
+      response: { statusCode: status },
+    },
+    { status },
+  );
+}
 
 describe('BackupsClient', () => {
   registerMswTestHooks(server);
@@ -18,7 +31,7 @@ describe('BackupsClient', () => {
 
   it('fetches and validates the overview of an entity', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/entities/default/Component/odoo/overview`, () =>
+      http.get(`${entityUrl}/overview`, () =>
         HttpResponse.json(healthyOverview),
       ),
     );
@@ -29,15 +42,8 @@ describe('BackupsClient', () => {
 
   it('throws a ResponseError that carries the backend error', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/entities/default/Component/odoo/overview`, () =>
-        HttpResponse.json(
-          {
-            error: { name: 'NotFoundError', message: 'No entity odoo' },
-            request: { method: 'GET', url: '/' },
-            response: { statusCode: 404 },
-          },
-          { status: 404 },
-        ),
+      http.get(`${entityUrl}/overview`, () =>
+        backendError(404, 'NotFoundError', 'No entity odoo'),
       ),
     );
     const error = await client.getOverview(entityRef).catch(e => e);
@@ -49,10 +55,115 @@ describe('BackupsClient', () => {
 
   it('rejects an answer that breaks the contract', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/entities/default/Component/odoo/overview`, () =>
+      http.get(`${entityUrl}/overview`, () =>
         HttpResponse.json({ entityRef: 'component:default/odoo' }),
       ),
     );
     await expect(client.getOverview(entityRef)).rejects.toThrow();
+  });
+
+  it('posts a restore plan request and parses the plan', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${entityUrl}/restore-plans`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(restorePlan());
+      }),
+    );
+    const request = {
+      backupName: 'odoo-daily-20261123030000',
+      targetNamespace: 'business-system',
+      existingResourcePolicy: 'none' as const,
+    };
+    await expect(client.planRestore(entityRef, request)).resolves.toEqual(
+      restorePlan(),
+    );
+    expect(body).toEqual(request);
+  });
+
+  it('sends the idempotency key with the plan id and hash', async () => {
+    const seen: Array<{ key: string | null; body: unknown }> = [];
+    server.use(
+      http.post(`${entityUrl}/restores`, async ({ request }) => {
+        seen.push({
+          key: request.headers.get('Idempotency-Key'),
+          body: await request.json(),
+        });
+        return HttpResponse.json(
+          { cluster: 'demo', namespace: 'velero', name: 'r-1', phase: 'New' },
+          { status: 201 },
+        );
+      }),
+    );
+    await expect(
+      client.createRestore(
+        entityRef,
+        { planId: 'plan-1', planHash: 'hash-1' },
+        'key-12345678',
+      ),
+    ).resolves.toEqual({
+      cluster: 'demo',
+      namespace: 'velero',
+      name: 'r-1',
+      phase: 'New',
+    });
+    expect(seen).toEqual([
+      { key: 'key-12345678', body: { planId: 'plan-1', planHash: 'hash-1' } },
+    ]);
+  });
+
+  it('surfaces a 409 with the server message', async () => {
+    server.use(
+      http.post(`${entityUrl}/restores`, () =>
+        backendError(409, 'ConflictError', 'The cluster changed; plan again'),
+      ),
+    );
+    const error = await client
+      .createRestore(entityRef, { planId: 'p', planHash: 'h' }, 'key-1234567')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause.message).toBe('The cluster changed; plan again');
+  });
+
+  it('lists the restores made through Backstage', async () => {
+    server.use(
+      http.get(`${entityUrl}/restores`, () =>
+        HttpResponse.json({ items: [restoreItem()] }),
+      ),
+    );
+    await expect(client.listRestores(entityRef)).resolves.toEqual({
+      items: [restoreItem()],
+    });
+  });
+
+  it('reads a log as text, naming the cluster', async () => {
+    let cluster: string | null = null;
+    server.use(
+      http.get(`${entityUrl}/restores/odoo-r-1/logs`, ({ request }) => {
+        cluster = new URL(request.url).searchParams.get('cluster');
+        return HttpResponse.text('level=info msg="restore completed"');
+      }),
+    );
+    await expect(
+      client.getLogs(entityRef, {
+        kind: 'restore',
+        name: 'odoo-r-1',
+        cluster: 'demo',
+      }),
+    ).resolves.toBe('level=info msg="restore completed"');
+    expect(cluster).toBe('demo');
+  });
+
+  it('turns a refused log into a ResponseError', async () => {
+    server.use(
+      http.get(`${entityUrl}/backups/odoo-b-1/logs`, () =>
+        backendError(403, 'NotAllowedError', 'Not allowed'),
+      ),
+    );
+    const error = await client
+      .getLogs(entityRef, { kind: 'backup', name: 'odoo-b-1', cluster: 'demo' })
+      .catch(e => e);
+    expect(error.statusCode).toBe(403);
   });
 });

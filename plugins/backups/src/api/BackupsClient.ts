@@ -3,9 +3,16 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   backupsOverviewSchema,
+  restoreCreatedSchema,
+  restoreListSchema,
+  restorePlanSchema,
   type BackupsOverview,
+  type RestoreCreated,
+  type RestoreList,
+  type RestorePlan,
+  type RestorePlanRequest,
 } from '@internal/plugin-backups-common';
-import { BackupsApi } from './BackupsApi';
+import { BackupsApi, LogTarget } from './BackupsApi';
 
 /** Talks to the backups backend through the discovery and fetch APIs. */
 export class BackupsClient implements BackupsApi {
@@ -17,21 +24,73 @@ export class BackupsClient implements BackupsApi {
     this.#fetchApi = options.fetchApi;
   }
 
+  // Answers are parsed with the schemas shared with the backend; a mismatch is a bug worth surfacing.
   async getOverview(entityRef: CompoundEntityRef): Promise<BackupsOverview> {
-    const path = [entityRef.namespace, entityRef.kind, entityRef.name]
-      .map(encodeURIComponent)
-      .join('/');
-    const body = await this.#request<unknown>(`/v1/entities/${path}/overview`);
-    // The contract is shared with the backend; a mismatch is a bug worth surfacing.
-    return backupsOverviewSchema.parse(body);
+    const response = await this.#request(entityRef, '/overview');
+    return backupsOverviewSchema.parse(await response.json());
   }
 
-  async #request<T>(path: string): Promise<T> {
+  async planRestore(
+    entityRef: CompoundEntityRef,
+    request: RestorePlanRequest,
+  ): Promise<RestorePlan> {
+    const response = await this.#request(entityRef, '/restore-plans', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return restorePlanSchema.parse(await response.json());
+  }
+
+  async createRestore(
+    entityRef: CompoundEntityRef,
+    plan: { planId: string; planHash: string },
+    idempotencyKey: string,
+  ): Promise<RestoreCreated> {
+    const response = await this.#request(entityRef, '/restores', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+      },
+      body: JSON.stringify({ planId: plan.planId, planHash: plan.planHash }),
+    });
+    return restoreCreatedSchema.parse(await response.json());
+  }
+
+  async listRestores(entityRef: CompoundEntityRef): Promise<RestoreList> {
+    const response = await this.#request(entityRef, '/restores');
+    return restoreListSchema.parse(await response.json());
+  }
+
+  async getLogs(
+    entityRef: CompoundEntityRef,
+    target: LogTarget,
+  ): Promise<string> {
+    const query = new URLSearchParams({ cluster: target.cluster });
+    const response = await this.#request(
+      entityRef,
+      `/${target.kind}s/${encodeURIComponent(target.name)}/logs?${query}`,
+    );
+    return response.text();
+  }
+
+  async #request(
+    entityRef: CompoundEntityRef,
+    path: string,
+    init?: RequestInit,
+  ): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('backups');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    const entity = [entityRef.namespace, entityRef.kind, entityRef.name]
+      .map(encodeURIComponent)
+      .join('/');
+    const response = await this.#fetchApi.fetch(
+      `${baseUrl}/v1/entities/${entity}${path}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
