@@ -213,12 +213,6 @@ export class ListingClusterState implements ClusterState {
           requestOptions,
         ) as Promise<Page>;
       }
-      if (resource.plural === 'configmaps' && options.namespace) {
-        return this.#core.listNamespacedConfigMap(
-          { namespace: options.namespace, ...common },
-          requestOptions,
-        ) as Promise<Page>;
-      }
       if (resource.plural === 'namespaces' && !options.namespace) {
         return this.#core.listNamespace(
           common,

@@ -58,7 +58,6 @@ const FIELDS: Record<string, string[]> = {
   'velero.io/downloadrequests': ['spec.target', 'status'],
   // Restore planning only asks whether an object exists.
   '/services': [],
-  '/configmaps': [],
   'apps/statefulsets': [],
   'velero.io/volumesnapshotlocations': ['spec.provider', 'status.phase'],
   'apps/deployments': [

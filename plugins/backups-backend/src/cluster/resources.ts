@@ -42,7 +42,6 @@ export const resources = {
   ),
   pods: ref('', 'v1', 'Pod', 'pods'),
   services: ref('', 'v1', 'Service', 'services'),
-  configMaps: ref('', 'v1', 'ConfigMap', 'configmaps'),
   statefulSets: ref('apps', 'v1', 'StatefulSet', 'statefulsets'),
   downloadRequests: ref(
     'velero.io',

@@ -51,7 +51,6 @@ const INSPECTED: Record<string, ResourceRef> = {
   'v1/PersistentVolumeClaim': resources.persistentVolumeClaims,
   'v1/Pod': resources.pods,
   'v1/Service': resources.services,
-  'v1/ConfigMap': resources.configMaps,
   'apps/v1/Deployment': resources.deployments,
   'apps/v1/StatefulSet': resources.statefulSets,
   'postgresql.cnpg.io/v1/Cluster': resources.cnpgClusters,
