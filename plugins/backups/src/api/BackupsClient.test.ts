@@ -4,23 +4,16 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { healthyOverview } from '../__fixtures__/overviewFixtures';
 import { restoreItem, restorePlan } from '../__fixtures__/restoreFixtures';
+import {
+  backendError,
+  baseUrl,
+  odooUrl,
+} from '../__testUtils__/renderBackupsTab';
 import { BackupsClient } from './BackupsClient';
 
 const server = setupServer();
-const baseUrl = 'http://backstage.test/api/backups';
-const entityUrl = `${baseUrl}/v1/entities/default/Component/odoo`;
+const entityUrl = odooUrl;
 const entityRef = { kind: 'Component', namespace: 'default', name: 'odoo' };
-
-function backendError(status: number, name: string, message: string) {
-  return HttpResponse.json(
-    {
-      error: { name, message },
-      request: { method: 'POST', url: '/' },
-      response: { statusCode: status },
-    },
-    { status },
-  );
-}
 
 describe('BackupsClient', () => {
   registerMswTestHooks(server);

@@ -1,11 +1,18 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import type { ClusterOverview } from '@internal/plugin-backups-common';
+import Alert from '@material-ui/lab/Alert';
+import type {
+  ClusterOverview,
+  RestoreCreated,
+  RestoreListItem,
+} from '@internal/plugin-backups-common';
+import { describeError } from '../../utils/describeError';
+import { EntityScope } from '../../utils/EntityScope';
 import { CnpgCard } from '../CnpgCard';
 import { CoverageTable } from '../CoverageTable';
 import { GitOpsCard } from '../GitOpsCard';
 import { PlatformFindings } from '../PlatformFindings';
-import { RestoresTable } from '../RestoresTable';
+import { RestoreRequested, RestoresTable } from '../RestoresTable';
 import { SourceErrors } from '../SourceErrors';
 import { TierTable } from '../TierTable';
 import { VeleroBackupsTable } from '../VeleroBackupsTable';
@@ -18,8 +25,15 @@ import { VolsyncCard } from '../VolsyncCard';
 export function ClusterBackups(props: {
   cluster: ClusterOverview;
   showClusterName: boolean;
+  scope: EntityScope;
+  /** Restores made through Backstage on this cluster. */
+  madeRestores: RestoreListItem[];
+  madeRestoresError?: Error;
+  /** The restore just requested from this tab on this cluster. */
+  requestedRestore?: RestoreCreated;
+  onRestored: (restore: RestoreCreated) => void;
 }) {
-  const { cluster, showClusterName } = props;
+  const { cluster, showClusterName, scope, madeRestores } = props;
   const { velero, cnpg, volsync, flux } = cluster;
   // Anchors carry the cluster only when several clusters share the page.
   const anchorCluster = showClusterName ? cluster.cluster : undefined;
@@ -75,10 +89,29 @@ export function ClusterBackups(props: {
             <VeleroServerCard velero={velero} />
           </Grid>
           <Grid item xs={12}>
-            <VeleroBackupsTable backups={velero.backups} />
+            <VeleroBackupsTable
+              backups={velero.backups}
+              scope={scope}
+              onRestored={props.onRestored}
+            />
           </Grid>
+          {props.madeRestoresError && (
+            <Grid item xs={12}>
+              <Alert severity="warning">
+                Restores made through Backstage could not be listed:{' '}
+                {describeError(props.madeRestoresError).message}
+              </Alert>
+            </Grid>
+          )}
           <Grid item xs={12}>
-            <RestoresTable restores={velero.restores} />
+            {props.requestedRestore && (
+              <RestoreRequested restore={props.requestedRestore} />
+            )}
+            <RestoresTable
+              restores={velero.restores}
+              made={madeRestores}
+              scope={scope}
+            />
           </Grid>
         </>
       )}

@@ -1,12 +1,4 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
-import {
-  MockFetchApi,
-  registerMswTestHooks,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import type { BackupsOverview } from '@internal/plugin-backups-common';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -17,46 +9,18 @@ import {
   sourceFailedOverview,
   veleroMissingOverview,
 } from '../../__fixtures__/overviewFixtures';
-import { backupsApiRef, BackupsClient } from '../../api';
-import { EntityBackupsContent } from './EntityBackupsContent';
+import { restoreItem } from '../../__fixtures__/restoreFixtures';
+import {
+  backendError,
+  odoo,
+  odooUrl,
+  renderBackupsTab as renderTab,
+} from '../../__testUtils__/renderBackupsTab';
 
 const server = setupServer();
 const bslAnchor =
   'platform-finding-velero-bsl-unavailable-BackupStorageLocation-gcs';
-const baseUrl = 'http://backstage.test/api/backups';
-const overviewUrl = `${baseUrl}/v1/entities/default/Component/odoo/overview`;
-
-const odoo: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'odoo',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/kubernetes-namespace': 'business-system',
-      'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=odoo',
-    },
-  },
-  spec: { type: 'service', owner: 'erp-team', lifecycle: 'production' },
-};
-
-async function renderTab(entity: Entity = odoo) {
-  const discoveryApi = { getBaseUrl: async () => baseUrl };
-  const fetchApi = new MockFetchApi();
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [discoveryApiRef, discoveryApi],
-        [fetchApiRef, fetchApi],
-        [backupsApiRef, new BackupsClient({ discoveryApi, fetchApi })],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EntityBackupsContent />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
-}
+const overviewUrl = `${odooUrl}/overview`;
 
 function answer(overview: BackupsOverview) {
   server.use(http.get(overviewUrl, () => HttpResponse.json(overview)));
@@ -64,6 +28,11 @@ function answer(overview: BackupsOverview) {
 
 describe('EntityBackupsContent', () => {
   registerMswTestHooks(server);
+  beforeEach(() =>
+    server.use(
+      http.get(`${odooUrl}/restores`, () => HttpResponse.json({ items: [] })),
+    ),
+  );
 
   it('shows every tier healthy and lists the Velero backups', async () => {
     answer(healthyOverview);
@@ -159,17 +128,64 @@ describe('EntityBackupsContent', () => {
   it('shows the backend error when the overview cannot be loaded', async () => {
     server.use(
       http.get(overviewUrl, () =>
-        HttpResponse.json(
-          {
-            error: { name: 'NotAllowedError', message: 'Forbidden' },
-            request: { method: 'GET', url: '/' },
-            response: { statusCode: 403 },
-          },
-          { status: 403 },
-        ),
+        backendError(403, 'NotAllowedError', 'Forbidden'),
       ),
     );
     await renderTab();
     expect(await screen.findAllByText(/NotAllowedError/)).not.toHaveLength(0);
+  });
+
+  it('merges the restores made through Backstage with the overview, once each', async () => {
+    const inPlace = 'odoo-daily-20261122030000-r-0f0f0f0f';
+    answer({
+      ...healthyOverview,
+      clusters: [
+        {
+          ...healthyOverview.clusters[0],
+          velero: {
+            ...healthyOverview.clusters[0].velero!,
+            restores: [
+              {
+                name: inPlace,
+                backupName: 'odoo-daily-20261122030000',
+                phase: 'Completed',
+                startTimestamp: '2026-11-22T09:00:00Z',
+                itemsRestored: 40,
+                totalItems: 40,
+              },
+              { name: 'manual-restore', phase: 'Failed', errors: 3 },
+            ],
+          },
+        },
+      ],
+    });
+    server.use(
+      http.get(`${odooUrl}/restores`, () =>
+        HttpResponse.json({
+          items: [
+            restoreItem(),
+            restoreItem({
+              name: inPlace,
+              phase: 'Completed',
+              progress: { itemsRestored: 40, totalItems: 40 },
+              targetNamespace: 'business-system',
+              requestedBy: 'user:default/alice',
+            }),
+          ],
+        }),
+      ),
+    );
+    await renderTab();
+    const table = await screen.findByTestId('restores-table');
+    expect(await within(table).findByText(inPlace)).toBeInTheDocument();
+    expect(within(table).getAllByText(inPlace)).toHaveLength(1);
+    expect(within(table).getByText('manual-restore')).toBeInTheDocument();
+    expect(within(table).getByText(restoreItem().name)).toBeInTheDocument();
+    expect(within(table).getByText('12 of 40 items')).toBeInTheDocument();
+    expect(within(table).getByText('by alice')).toBeInTheDocument();
+    expect(within(table).getByText('by guest')).toBeInTheDocument();
+    expect(
+      within(table).getByText('business-system-restore'),
+    ).toBeInTheDocument();
   });
 });

@@ -5,19 +5,24 @@ import {
 } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  type RestoreCreated,
+} from '@internal/plugin-backups-common';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { backupsApiRef } from '../../api';
 import { isBackupsAvailable } from '../../isBackupsAvailable';
+import { refreshDelay } from '../../utils/refreshDelay';
 import { ClusterBackups } from '../ClusterBackups';
 import { SourceErrors } from '../SourceErrors';
 import { VerdictHeader } from '../VerdictHeader';
+import { useMadeRestores } from './useMadeRestores';
 
 const DEFAULT_REFRESH_SECONDS = 60;
-const RESTORE_REFRESH_SECONDS = 5;
 
 /** The Backups tab of an entity page. */
 export function EntityBackupsContent() {
@@ -29,20 +34,36 @@ export function EntityBackupsContent() {
     DEFAULT_REFRESH_SECONDS;
   const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
   const available = isBackupsAvailable(entity);
+  const namespace =
+    entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE]?.trim() ??
+    '';
 
   const { value, loading, error, retry } = useAsyncRetry(
     async () => (available ? backupsApi.getOverview(entityRef) : undefined),
     [backupsApi, entityRef, available],
   );
-  // While a restore runs, follow its progress closely; otherwise use the configured pace.
-  const restoring = value?.clusters.some(c =>
-    c.velero?.restores.some(r => ['New', 'InProgress'].includes(r.phase)),
+  const made = useMadeRestores(entityRef, available);
+  const { add: addMade, retry: retryMade } = made;
+  const refresh = useCallback(() => {
+    retry();
+    retryMade();
+  }, [retry, retryMade]);
+  const onRestored = useCallback(
+    (restore: RestoreCreated) => {
+      addMade(restore);
+      retry();
+    },
+    [addMade, retry],
   );
-  let delay: number | null = null;
-  if (available && restoring) delay = RESTORE_REFRESH_SECONDS * 1000;
-  else if (available && refreshIntervalSeconds > 0)
-    delay = refreshIntervalSeconds * 1000;
-  useInterval(retry, delay);
+  const delay = refreshDelay({
+    available,
+    restores: [
+      ...(value?.clusters.flatMap(c => c.velero?.restores ?? []) ?? []),
+      ...made.items,
+    ],
+    refreshIntervalSeconds,
+  });
+  useInterval(refresh, delay);
 
   if (!available) {
     return (
@@ -63,7 +84,7 @@ export function EntityBackupsContent() {
         <VerdictHeader
           overview={value}
           refreshing={loading}
-          onRefresh={retry}
+          onRefresh={refresh}
           refreshIntervalSeconds={refreshIntervalSeconds}
         />
       </Grid>
@@ -82,6 +103,13 @@ export function EntityBackupsContent() {
           <ClusterBackups
             cluster={cluster}
             showClusterName={value.clusters.length > 1}
+            scope={{ entityRef, cluster: cluster.cluster, namespace }}
+            madeRestores={made.items.filter(r => r.cluster === cluster.cluster)}
+            madeRestoresError={made.error}
+            requestedRestore={
+              made.latest?.cluster === cluster.cluster ? made.latest : undefined
+            }
+            onRestored={onRestored}
           />
         </Grid>
       ))}

@@ -1,1 +1,2 @@
+export { RestoreRequested } from './RestoreRequested';
 export { RestoresTable } from './RestoresTable';

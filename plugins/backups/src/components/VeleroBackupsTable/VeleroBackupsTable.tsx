@@ -1,9 +1,15 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
-import type { VeleroBackup } from '@internal/plugin-backups-common';
+import type {
+  RestoreCreated,
+  VeleroBackup,
+} from '@internal/plugin-backups-common';
+import { ReactNode } from 'react';
 import { PhaseChip } from '../PhaseChip';
 import { RelativeTime } from '../RelativeTime';
+import { EntityScope } from '../../utils/EntityScope';
 import { formatSeconds, secondsBetween } from '../../utils/formatTime';
+import { BackupActions } from './BackupActions';
 
 type Row = VeleroBackup & { id: string; durationSeconds?: number };
 
@@ -20,13 +26,16 @@ function snapshots(row: Row): string | undefined {
   }`;
 }
 
-function columnsFor(phases: string[]): TableColumn<Row>[] {
+function columnsFor(
+  phases: string[],
+  actions: (backup: VeleroBackup) => ReactNode,
+): TableColumn<Row>[] {
   const columns: TableColumn<Row>[] = [
     {
       title: 'Name',
       field: 'name',
       highlight: true,
-      width: '24%',
+      width: '20%',
       render: row => (
         <>
           {row.name}
@@ -42,20 +51,20 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
       title: 'Phase',
       field: 'phase',
       lookup: Object.fromEntries(phases.map(p => [p, p])),
-      width: '17%',
+      width: '16%',
       render: row => <PhaseChip phase={row.phase} />,
     },
     {
       title: 'Schedule',
       field: 'schedule',
       emptyValue: 'manual',
-      width: '12%',
+      width: '10%',
     },
     {
       title: 'Started',
       field: 'startTimestamp',
       defaultSort: 'desc',
-      width: '12%',
+      width: '11%',
       render: row => (
         <>
           <RelativeTime time={row.startTimestamp} />
@@ -70,12 +79,12 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
     {
       title: 'Expires',
       field: 'expiration',
-      width: '10%',
+      width: '9%',
       render: row => <RelativeTime time={row.expiration} />,
     },
     {
       title: 'Items',
-      width: '11%',
+      width: '10%',
       render: row => (
         <>
           {row.totalItems === undefined
@@ -89,7 +98,7 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
     },
     {
       title: 'Errors / warnings',
-      width: '14%',
+      width: '12%',
       render: row => (
         <>
           <Typography
@@ -106,6 +115,12 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
         </>
       ),
     },
+    {
+      title: 'Actions',
+      width: '12%',
+      sorting: false,
+      render: row => actions(row),
+    },
   ];
   // Filter by phase and schedule; the search box covers names.
   return columns.map(c => ({
@@ -117,9 +132,15 @@ function columnsFor(phases: string[]): TableColumn<Row>[] {
 
 /**
  * Velero backups of the entity's schedules and manual backups of its namespace.
- * Paged and searchable, so thousands of rows stay usable.
+ * Paged and searchable, so thousands of rows stay usable; each row offers its
+ * log and, when restorable, a restore.
  */
-export function VeleroBackupsTable(props: { backups: VeleroBackup[] }) {
+export function VeleroBackupsTable(props: {
+  backups: VeleroBackup[];
+  scope: EntityScope;
+  onRestored: (restore: RestoreCreated) => void;
+}) {
+  const { scope, onRestored } = props;
   const data: Row[] = props.backups.map(backup => ({
     ...backup,
     id: backup.name,
@@ -140,7 +161,9 @@ export function VeleroBackupsTable(props: { backups: VeleroBackup[] }) {
         padding: 'dense',
         tableLayout: 'fixed',
       }}
-      columns={columnsFor([...new Set(data.map(b => b.phase))].sort())}
+      columns={columnsFor([...new Set(data.map(b => b.phase))].sort(), b => (
+        <BackupActions scope={scope} backup={b} onRestored={onRestored} />
+      ))}
       data={data}
       emptyContent={
         <Typography style={{ padding: 16 }}>No Velero backups yet.</Typography>

@@ -1,0 +1,2 @@
+export { LogsButton } from './LogsButton';
+export { LogsDialog } from './LogsDialog';

@@ -1,0 +1,1 @@
+export { MonospaceBlock } from './MonospaceBlock';

@@ -1,0 +1,2 @@
+export { isRestorable, RestoreButton } from './RestoreButton';
+export { RestoreDialog } from './RestoreDialog';
