@@ -422,8 +422,15 @@ describe('KubeSimulator', () => {
     });
     expect(restore.status).toEqual({
       phase: 'FailedValidation',
-      validationErrors: ['backup.velero.io "nope" not found'],
+      validationErrors: [
+        `Error retrieving backup: can't find backup velero/nope: backups.velero.io "nope" not found`,
+      ],
     });
+    // validateAndComplete's changes are saved with the verdict.
+    expect(restore.metadata.finalizers).toEqual([
+      'restores.velero.io/external-resources-finalizer',
+    ]);
+    expect(restore.spec.excludedResources).toContain('nodes');
   });
 
   it('resumes a watch from a resourceVersion and answers 410 when it is too old', async () => {

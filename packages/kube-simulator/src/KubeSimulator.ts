@@ -6,7 +6,9 @@ import { Fault } from './api/Fault';
 import { Faults } from './api/Faults';
 import { RequestLog, RequestLogEntry } from './api/RequestLog';
 import { ResourceRegistry } from './api/ResourceRegistry';
+import { FluxController } from './controllers/FluxController';
 import { VeleroController } from './controllers/VeleroController';
+import { VeleroObjectStorage } from './controllers/VeleroObjectStorage';
 import { buildScenario } from './scenarios/buildScenario';
 import { ScenarioName } from './scenarios/Scenario';
 import { KubeObject } from './store/KubeObject';
@@ -30,6 +32,10 @@ export type KubeSimulatorOptions = {
   now?: () => Date;
   /** How long each Velero controller step takes. Default 1000 ms. */
   controllerTickMs?: number;
+  /** How often the Flux controllers reconcile every object. Default: controllerTickMs. */
+  fluxTickMs?: number;
+  /** How often expired DownloadRequests are deleted. Default 60 000 ms, as Velero. */
+  downloadRequestSyncMs?: number;
   /**
    * Appends every request as a JSON line to `requests-<pid>-<port>.jsonl`
    * in this folder. Default: the `KUBE_SIMULATOR_REQUEST_LOG_DIR` env var;
@@ -76,6 +82,7 @@ export class KubeSimulator {
   readonly #log: RequestLog;
   readonly #watches: Set<() => void>;
   readonly #controller: VeleroController;
+  readonly #flux: FluxController;
   readonly #sockets = new Set<Socket>();
   #stopping?: Promise<void>;
 
@@ -96,6 +103,15 @@ export class KubeSimulator {
     const identities = identityMap(identity, token, options.tokens ?? {});
     const log = new RequestLog();
     const watches = new Set<() => void>();
+    const storage = new VeleroObjectStorage(
+      o =>
+        registry.byKind(o.apiVersion, o.kind)?.plural ??
+        `${o.kind.toLowerCase()}s`,
+    );
+    for (const archive of scenario.backupArchives ?? [])
+      storage.putBackup(archive);
+    // The controller starts once the port is known; signed URLs need it.
+    const started: { controller?: VeleroController } = {};
     const server = createServer(
       createRequestHandler({
         registry,
@@ -105,6 +121,8 @@ export class KubeSimulator {
         log,
         watches,
         validate: validateObject,
+        serveDownload: (req, res, pathname) =>
+          started.controller?.downloads.serve(req, res, pathname) ?? false,
       }),
     );
     const host = options.host ?? '127.0.0.1';
@@ -118,16 +136,27 @@ export class KubeSimulator {
       options.requestLogDir ?? process.env[REQUEST_LOG_DIR_ENV],
       port,
     );
+    const tickMs = options.controllerTickMs ?? 1000;
+    const url = `http://${host}:${port}`;
     const controller = VeleroController.start({
       store,
       registry,
-      tickMs: options.controllerTickMs ?? 1000,
+      tickMs,
+      now,
+      storage,
+      baseUrl: () => url,
+      downloadRequestSyncMs: options.downloadRequestSyncMs,
+    });
+    started.controller = controller;
+    const flux = FluxController.start({
+      store,
+      tickMs: options.fluxTickMs ?? tickMs,
       now,
     });
     const tokens: Record<string, string> = {};
     for (const [t, name] of identities) tokens[name] ??= t;
     return new KubeSimulator({
-      url: `http://${host}:${port}`,
+      url,
       token,
       identity,
       tokens,
@@ -138,6 +167,7 @@ export class KubeSimulator {
       log,
       watches,
       controller,
+      flux,
     });
   }
 
@@ -153,6 +183,7 @@ export class KubeSimulator {
     log: RequestLog;
     watches: Set<() => void>;
     controller: VeleroController;
+    flux: FluxController;
   }) {
     this.url = parts.url;
     this.token = parts.token;
@@ -166,6 +197,7 @@ export class KubeSimulator {
     this.#log = parts.log;
     this.#watches = parts.watches;
     this.#controller = parts.controller;
+    this.#flux = parts.flux;
     this.#server.on('connection', socket => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
@@ -197,6 +229,15 @@ export class KubeSimulator {
     name: string,
   ) {
     this.#store.delete(apiVersion, kind, namespace, name);
+  }
+
+  /**
+   * The objects a backup took, as Velero stored them in its bucket (what a
+   * restore brings back), or undefined when it uploaded nothing.
+   */
+  backupContents(name: string): KubeObject[] | undefined {
+    const archive = this.#controller.storage.backup(name);
+    return archive && JSON.parse(JSON.stringify(archive.items));
   }
 
   /**
@@ -241,6 +282,7 @@ export class KubeSimulator {
 
   async #stop(): Promise<void> {
     this.#controller.stop();
+    this.#flux.stop();
     this.#faults.stop();
     for (const end of [...this.#watches]) end();
     const closed = new Promise<void>(resolve =>

@@ -12,6 +12,8 @@ export {
 } from './scenarios/buildScenario';
 export type { ScenarioName, Scenario } from './scenarios/Scenario';
 export type { KubeObject } from './store/KubeObject';
+export type { BackupArchive } from './controllers/veleroBackupArchive';
+export type { ResultSet, VeleroResults } from './controllers/veleroLog';
 export type {
   Fault,
   FaultScope,

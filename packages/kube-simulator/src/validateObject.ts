@@ -1,3 +1,4 @@
+import { DOWNLOAD_TARGET_KINDS } from './controllers/VeleroObjectStorage';
 import { KubeObject } from './store/KubeObject';
 
 type Check = (o: KubeObject) => string | undefined;
@@ -7,7 +8,8 @@ const isStringArray = (v: unknown) =>
   v === undefined || (Array.isArray(v) && v.every(i => typeof i === 'string'));
 
 /**
- * Type checks of the fields the product writes (Restores, Backups, Schedules),
+ * Type checks of the fields the product writes (Restores, Backups, Schedules,
+ * DownloadRequests),
  * so a malformed create answers 422 Invalid as the API server's CRD schema would.
  */
 const checks: Record<string, Check[]> = {
@@ -25,6 +27,27 @@ const checks: Record<string, Check[]> = {
         ? undefined
         : 'spec.includedNamespaces: Invalid value: must be an array of strings',
     o =>
+      isStringArray(o.spec?.excludedNamespaces)
+        ? undefined
+        : 'spec.excludedNamespaces: Invalid value: must be an array of strings',
+    o =>
+      o.spec?.namespaceMapping === undefined ||
+      (typeof o.spec.namespaceMapping === 'object' &&
+        o.spec.namespaceMapping !== null &&
+        !Array.isArray(o.spec.namespaceMapping) &&
+        Object.values(o.spec.namespaceMapping).every(
+          v => typeof v === 'string',
+        ))
+        ? undefined
+        : 'spec.namespaceMapping: Invalid value: must be an object of strings',
+    ...['restorePVs', 'includeClusterResources'].map(
+      (field): Check =>
+        o =>
+          o.spec?.[field] === undefined || typeof o.spec[field] === 'boolean'
+            ? undefined
+            : `spec.${field}: Invalid value: must be of type boolean`,
+    ),
+    o =>
       o.spec?.existingResourcePolicy === undefined ||
       ['none', 'update'].includes(o.spec.existingResourcePolicy)
         ? undefined
@@ -39,6 +62,27 @@ const checks: Record<string, Check[]> = {
       isString(o.spec?.ttl)
         ? undefined
         : 'spec.ttl: Invalid value: must be of type string',
+  ],
+  'velero.io/v1/DownloadRequest': [
+    o =>
+      typeof o.spec?.target === 'object' && o.spec.target !== null
+        ? undefined
+        : 'spec.target: Required value',
+    o => {
+      const kind = o.spec?.target?.kind;
+      if (kind === undefined) return 'spec.target.kind: Required value';
+      return (DOWNLOAD_TARGET_KINDS as readonly unknown[]).includes(kind)
+        ? undefined
+        : `spec.target.kind: Unsupported value: ${JSON.stringify(
+            kind,
+          )}: supported values: ${DOWNLOAD_TARGET_KINDS.map(k =>
+            JSON.stringify(k),
+          ).join(', ')}`;
+    },
+    o =>
+      typeof o.spec?.target?.name === 'string'
+        ? undefined
+        : 'spec.target.name: Required value',
   ],
   'velero.io/v1/Schedule': [
     o =>

@@ -25,6 +25,16 @@ export type RequestContext = {
   watches: Set<() => void>;
   /** Schema validation of created and replaced objects; returns error messages. */
   validate: (object: KubeObject) => string[];
+  /**
+   * Answers the signed URLs of Velero's DownloadRequests (object storage,
+   * not the API server: no token, no request log, no faults); false when
+   * the path is not one.
+   */
+  serveDownload?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ) => boolean;
 };
 
 const UNAUTHENTICATED = new Set(['/healthz', '/livez', '/readyz', '/version']);
@@ -326,17 +336,21 @@ async function handleResource(
     const contentType = (req.headers['content-type'] ?? '')
       .split(';')[0]
       .trim();
+    // Custom resources have no strategic merge: the API server refuses it.
+    const strategic = !path.type.crd;
     if (contentType === 'application/json-patch+json')
       next = jsonPatch(existing, body);
     else if (
       contentType === 'application/merge-patch+json' ||
-      contentType === 'application/strategic-merge-patch+json'
+      (strategic && contentType === 'application/strategic-merge-patch+json')
     ) {
       next = mergePatch(existing, body);
     } else {
       fail(
         415,
-        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json${
+          strategic ? ', application/strategic-merge-patch+json' : ''
+        }`,
       );
     }
   } else {
@@ -362,6 +376,7 @@ async function handleResource(
 export function createRequestHandler(ctx: RequestContext) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    if (ctx.serveDownload?.(req, res, url.pathname)) return;
     const info = requestInfo(req.method, url);
     const { identity, authenticated } = identify(
       req.headers.authorization,

@@ -4,13 +4,22 @@ import { groupVersion } from '../api/resourceTypes';
 import { isoSeconds as iso } from '../scenarios/fixtures/time';
 import { KubeObject } from '../store/KubeObject';
 import { ObjectStore } from '../store/ObjectStore';
+import { omitEmpty } from '../scenarios/fixtures/meta';
 import { planVeleroBackup, VeleroBackupPlan } from './planVeleroBackup';
+import { buildBackupArchive } from './veleroBackupArchive';
 import {
   finishedStatus,
   podVolumeBackup,
   VALIDATED_ANNOTATIONS,
   VALIDATED_SPEC_DEFAULTS,
 } from './veleroBackupResult';
+import { VeleroDownloads } from './VeleroDownloads';
+import { VeleroObjectStorage } from './VeleroObjectStorage';
+import { BACKUP_NAME_LABEL, VeleroRestoreRun } from './VeleroRestoreRun';
+import {
+  RESTORE_FINALIZER,
+  validateVeleroRestore,
+} from './validateVeleroRestore';
 
 const STEPS = 4;
 const VELERO = 'velero.io/v1';
@@ -21,6 +30,13 @@ const DEFAULT_VALIDATION_SECONDS = 60;
 const DEFAULT_SYNC_SECONDS = 60;
 /** The BSL controller's `bslValidationEnqueuePeriod`. */
 const BSL_ENQUEUE_MS = 10_000;
+/** The download-request controller's `defaultDownloadRequestSyncPeriod`. */
+const DOWNLOAD_REQUEST_SYNC_MS = 60_000;
+/** Over how many ticks a restore creates its items. */
+const RESTORE_CHUNKS = 3;
+/** What the GCP plugin answers for an object that was never uploaded. */
+const OBJECT_MISSING =
+  "rpc error: code = Unknown desc = storage: object doesn't exist";
 
 function seconds(value: unknown, fallback: number): number {
   const parsed = typeof value === 'string' ? parseGoDuration(value) : undefined;
@@ -36,12 +52,19 @@ function due(last: unknown, periodSeconds: number, now: Date): boolean {
 
 /**
  * The part of Velero's server the product relies on:
- * - a new Restore or Backup moves New → InProgress → its end, one step per
- *   tick; a Restore whose backup does not exist, or a Backup whose storage
- *   location is missing or ReadOnly, fails validation instead;
- * - a Backup ends as Velero 1.15 would end it on this cluster: counters
- *   from what its spec selects (CSI snapshots, PodVolumeBackups, hooks),
- *   Failed without completionTimestamp when its BSL's bucket is gone;
+ * - a new Backup moves New → InProgress → its end, one step per tick, and
+ *   ends as Velero 1.15 would end it on this cluster: counters from what
+ *   its spec selects (CSI snapshots, PodVolumeBackups, hooks), Failed
+ *   without completionTimestamp when its BSL's bucket is gone; a Backup
+ *   whose storage location is missing or ReadOnly fails validation. What
+ *   it took (the objects as they were when it ran), its log and results go
+ *   to the bucket (`VeleroObjectStorage`), not into the Backup;
+ * - a new Restore is validated (validateVeleroRestore) one tick after its
+ *   creation, then restores the backup's items over the next three ticks
+ *   (VeleroRestoreRun), then Finalizing and at once Completed or
+ *   PartiallyFailed; a backup whose archive was never uploaded makes it
+ *   Failed;
+ * - DownloadRequests get a signed URL at once (VeleroDownloads);
  * - the BSL controller revalidates every location each `validationFrequency`
  *   (1m by default), so `lastValidationTime` stays recent, and the
  *   backup-sync controller refreshes `lastSyncedTime` of available ones.
@@ -49,10 +72,12 @@ function due(last: unknown, periodSeconds: number, now: Date): boolean {
 export class VeleroController {
   readonly #store: ObjectStore;
   readonly #registry: ResourceRegistry;
+  readonly #storage: VeleroObjectStorage;
+  readonly #downloads: VeleroDownloads;
   readonly #tickMs: number;
   readonly #now: () => Date;
   readonly #timers = new Set<NodeJS.Timeout>();
-  readonly #bslTimer: NodeJS.Timeout;
+  readonly #intervals: NodeJS.Timeout[];
   readonly #unsubscribe: () => void;
 
   static start(options: {
@@ -60,8 +85,14 @@ export class VeleroController {
     registry: ResourceRegistry;
     tickMs: number;
     now: () => Date;
+    /** The bucket; default an empty one. */
+    storage?: VeleroObjectStorage;
+    /** The simulator's URL, known once it listens: signed URLs point there. */
+    baseUrl?: () => string;
     /** How often BackupStorageLocations are looked at. Default 10 s, as Velero. */
     bslEnqueueMs?: number;
+    /** How often expired DownloadRequests are deleted. Default 1 min, as Velero. */
+    downloadRequestSyncMs?: number;
   }) {
     return new VeleroController(options);
   }
@@ -71,38 +102,74 @@ export class VeleroController {
     registry: ResourceRegistry;
     tickMs: number;
     now: () => Date;
+    storage?: VeleroObjectStorage;
+    baseUrl?: () => string;
     bslEnqueueMs?: number;
+    downloadRequestSyncMs?: number;
   }) {
     this.#store = options.store;
     this.#registry = options.registry;
     this.#tickMs = options.tickMs;
     this.#now = options.now;
+    this.#storage =
+      options.storage ?? new VeleroObjectStorage(o => this.#plural(o));
+    this.#downloads = new VeleroDownloads({
+      store: this.#store,
+      storage: this.#storage,
+      now: this.#now,
+      baseUrl: options.baseUrl ?? (() => 'http://127.0.0.1'),
+    });
     this.#unsubscribe = this.#store.subscribe(event => {
       const o = event.object;
       if (event.type !== 'ADDED' || o.apiVersion !== VELERO) return;
       if (o.status?.phase && o.status.phase !== 'New') return;
       if (o.kind === 'Restore') this.#later(() => this.#startRestore(o));
       if (o.kind === 'Backup') this.#later(() => this.#startBackup(o));
+      // Velero processes a DownloadRequest as soon as it sees it.
+      if (o.kind === 'DownloadRequest')
+        this.#later(() => this.#downloads.process(o), 0);
     });
-    this.#bslTimer = setInterval(
-      () => this.#validateLocations(),
-      options.bslEnqueueMs ?? BSL_ENQUEUE_MS,
-    );
-    this.#bslTimer.unref();
+    this.#intervals = [
+      setInterval(
+        () => this.#validateLocations(),
+        options.bslEnqueueMs ?? BSL_ENQUEUE_MS,
+      ),
+      setInterval(
+        () => this.#downloads.deleteExpired(),
+        options.downloadRequestSyncMs ?? DOWNLOAD_REQUEST_SYNC_MS,
+      ),
+    ];
+    for (const interval of this.#intervals) interval.unref();
+  }
+
+  /** The bucket of every backup storage location. */
+  get storage(): VeleroObjectStorage {
+    return this.#storage;
+  }
+
+  get downloads(): VeleroDownloads {
+    return this.#downloads;
   }
 
   stop() {
     this.#unsubscribe();
-    clearInterval(this.#bslTimer);
+    for (const interval of this.#intervals) clearInterval(interval);
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
 
-  #later(fn: () => void) {
+  #plural(o: KubeObject): string {
+    return (
+      this.#registry.byKind(o.apiVersion, o.kind)?.plural ??
+      `${o.kind.toLowerCase()}s`
+    );
+  }
+
+  #later(fn: () => void, delayMs = this.#tickMs) {
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       fn();
-    }, this.#tickMs);
+    }, delayMs);
     this.#timers.add(timer);
   }
 
@@ -120,6 +187,21 @@ export class VeleroController {
     if (!current) return undefined;
     return this.#store.put({
       ...current,
+      status: { ...current.status, ...status },
+    });
+  }
+
+  /** The one patch a controller makes of a new object: what it validated, and its verdict. */
+  #putValidated(
+    current: KubeObject,
+    metadata: KubeObject['metadata'],
+    spec: Record<string, unknown>,
+    status: Record<string, unknown>,
+  ) {
+    this.#store.put({
+      ...current,
+      metadata,
+      spec,
       status: { ...current.status, ...status },
     });
   }
@@ -146,55 +228,183 @@ export class VeleroController {
     }
   }
 
-  #sourceBackup(restore: KubeObject): KubeObject | undefined {
-    const ns = restore.metadata.namespace;
-    if (restore.spec?.backupName) {
-      return this.#store.get(VELERO, 'Backup', ns, restore.spec.backupName);
-    }
-    if (restore.spec?.scheduleName) {
-      return this.#store
-        .list(VELERO, 'Backup', ns)
-        .filter(
-          b =>
-            b.metadata.labels?.['velero.io/schedule-name'] ===
-              restore.spec.scheduleName && b.status?.phase === 'Completed',
-        )
-        .sort((a, b) =>
-          String(a.status?.startTimestamp).localeCompare(
-            String(b.status?.startTimestamp),
-          ),
-        )
-        .pop();
-    }
-    return undefined;
+  /**
+   * restoreReconciler.Reconcile for a new Restore: the finalizer, the
+   * validated spec, then FailedValidation (validationErrors, no
+   * timestamps) or InProgress with startTimestamp.
+   */
+  #startRestore(restore: KubeObject) {
+    const current = this.#current(restore);
+    if (!current || (current.status?.phase ?? 'New') !== 'New') return;
+    const { spec, validationErrors, backup } = validateVeleroRestore(
+      current,
+      this.#store,
+    );
+    const finalizers = (current.metadata.finalizers ?? []) as string[];
+    const metadata = {
+      ...current.metadata,
+      finalizers: finalizers.includes(RESTORE_FINALIZER)
+        ? finalizers
+        : [...finalizers, RESTORE_FINALIZER],
+    };
+    const valid = validationErrors.length === 0 && backup !== undefined;
+    this.#putValidated(
+      current,
+      metadata,
+      spec,
+      valid
+        ? { phase: 'InProgress', startTimestamp: iso(this.#now()) }
+        : { phase: 'FailedValidation', validationErrors },
+    );
+    if (valid) this.#later(() => this.#runRestore(restore, backup));
   }
 
-  #startRestore(restore: KubeObject) {
-    const backup = this.#sourceBackup(restore);
-    if (!backup) {
-      const what = restore.spec?.backupName
-        ? `backup.velero.io "${restore.spec.backupName}" not found`
-        : `No backups found for schedule ${
-            restore.spec?.scheduleName ?? '(none)'
-          }`;
+  /** runValidatedRestore, a third of the items per tick, then the finalizer controller. */
+  #runRestore(restore: KubeObject, backup: KubeObject) {
+    const current = this.#current(restore);
+    if (!current) return;
+    const archive = this.#storage.backup(backup.metadata.name);
+    if (!archive) {
       this.#update(restore, {
-        phase: 'FailedValidation',
-        validationErrors: [what],
+        phase: 'Failed',
+        failureReason: `error downloading backup: ${OBJECT_MISSING}`,
+        completionTimestamp: iso(this.#now()),
       });
       return;
     }
-    const totalItems = backup.status?.progress?.totalItems ?? 40;
-    this.#update(restore, {
-      phase: 'InProgress',
-      startTimestamp: iso(this.#now()),
-      progress: { totalItems, itemsRestored: 0 },
+    const run = new VeleroRestoreRun({
+      restore: current,
+      backup,
+      archive,
+      store: this.#store,
+      registry: this.#registry,
+      now: this.#now,
+      podVolumeBackups: this.#store
+        .list(VELERO, 'PodVolumeBackup', current.metadata.namespace)
+        .filter(
+          p => p.metadata.labels?.[BACKUP_NAME_LABEL] === backup.metadata.name,
+        ),
     });
-    // warnings and errors are omitempty ints: a clean restore has neither.
-    this.#advance(restore, 1, totalItems, 'itemsRestored', () => ({
-      phase: 'Completed',
-      completionTimestamp: iso(this.#now()),
-      progress: { totalItems, itemsRestored: totalItems },
-    }));
+    const chunk = Math.max(1, Math.ceil(run.steps.length / RESTORE_CHUNKS));
+    const step = () => {
+      if (!this.#current(restore)) return;
+      run.run(chunk);
+      const claims = run.createdClaims.splice(0);
+      if (claims.length)
+        this.#later(() => claims.forEach(c => this.#provision(c)));
+      if (!run.done) {
+        this.#update(restore, {
+          progress: omitEmpty({
+            totalItems: run.totalItems,
+            itemsRestored: run.itemsRestored,
+          }),
+        });
+        this.#later(step);
+        return;
+      }
+      const { warnings, errors, archive: files } = run.finish();
+      this.#storage.putRestore(files);
+      // warnings and errors are omitempty ints: a clean restore has neither.
+      this.#update(restore, {
+        phase: errors > 0 ? 'FinalizingPartiallyFailed' : 'Finalizing',
+        progress: omitEmpty({
+          totalItems: run.itemsRestored,
+          itemsRestored: run.itemsRestored,
+        }),
+        ...omitEmpty({ warnings, errors }),
+      });
+      // The restore finalizer controller has nothing to wait for (no
+      // item operations): it ends the restore as soon as it sees it.
+      this.#later(
+        () =>
+          this.#update(restore, {
+            phase: errors > 0 ? 'PartiallyFailed' : 'Completed',
+            completionTimestamp: iso(this.#now()),
+          }),
+        0,
+      );
+    };
+    step();
+  }
+
+  /**
+   * The CSI external-provisioner and the PV controller, for a restored PVC:
+   * a new PV `pvc-<uid>` of its StorageClass (from its VolumeSnapshot when
+   * it has one as dataSource, empty otherwise), and the PVC Bound to it.
+   */
+  #provision(claim: { namespace: string; name: string }) {
+    const pvc = this.#store.get(
+      'v1',
+      'PersistentVolumeClaim',
+      claim.namespace,
+      claim.name,
+    );
+    if (!pvc || pvc.spec?.volumeName) return;
+    const classes = this.#store.list('storage.k8s.io/v1', 'StorageClass');
+    const storageClass = pvc.spec?.storageClassName
+      ? classes.find(c => c.metadata.name === pvc.spec.storageClassName)
+      : classes.find(
+          c =>
+            c.metadata.annotations?.[
+              'storageclass.kubernetes.io/is-default-class'
+            ] === 'true',
+        );
+    if (!storageClass) return;
+    const size = pvc.spec?.resources?.requests?.storage;
+    const volumeName = `pvc-${pvc.metadata.uid}`;
+    const namespace = claim.namespace;
+    const driver = String(storageClass.provisioner);
+    const now = iso(this.#now());
+    this.#store.put({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: {
+        name: volumeName,
+        annotations: { 'pv.kubernetes.io/provisioned-by': driver },
+        finalizers: ['kubernetes.io/pv-protection'],
+      },
+      spec: {
+        accessModes: pvc.spec?.accessModes,
+        capacity: { storage: size },
+        claimRef: {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          namespace,
+          name: claim.name,
+          uid: pvc.metadata.uid,
+        },
+        csi: {
+          driver,
+          fsType: 'ext4',
+          volumeHandle: `0001-0009-rook-ceph-0000000000000002-${String(
+            pvc.metadata.uid,
+          ).replace(/-/g, '')}`,
+        },
+        persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
+        storageClassName: storageClass.metadata.name,
+        volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
+      },
+      status: { phase: 'Bound', lastPhaseTransitionTime: now },
+    });
+    this.#store.put({
+      ...pvc,
+      metadata: {
+        ...pvc.metadata,
+        annotations: {
+          ...pvc.metadata.annotations,
+          'pv.kubernetes.io/bind-completed': 'yes',
+          'pv.kubernetes.io/bound-by-controller': 'yes',
+          'volume.beta.kubernetes.io/storage-provisioner': driver,
+          'volume.kubernetes.io/storage-provisioner': driver,
+        },
+      },
+      spec: { ...pvc.spec, volumeName },
+      status: {
+        phase: 'Bound',
+        accessModes: pvc.spec?.accessModes,
+        capacity: { storage: size },
+      },
+    });
   }
 
   /** Every object of the kinds the simulator serves. */
@@ -282,22 +492,16 @@ export class VeleroController {
       },
     };
     const valid = errors.length === 0 && plan !== undefined;
-    this.#store.put({
-      ...current,
-      metadata,
-      spec,
-      status: {
-        ...current.status,
-        ...validated,
-        // FailedValidation: no startTimestamp and no completionTimestamp, ever.
-        ...(valid
-          ? {
-              phase: 'InProgress',
-              startTimestamp: iso(start),
-              progress: { totalItems: plan.totalItems, itemsBackedUp: 0 },
-            }
-          : { phase: 'FailedValidation', validationErrors: errors }),
-      },
+    this.#putValidated(current, metadata, spec, {
+      ...validated,
+      // FailedValidation: no startTimestamp and no completionTimestamp, ever.
+      ...(valid
+        ? {
+            phase: 'InProgress',
+            startTimestamp: iso(start),
+            progress: { totalItems: plan.totalItems, itemsBackedUp: 0 },
+          }
+        : { phase: 'FailedValidation', validationErrors: errors }),
     });
     if (!valid) return;
     const totalItems = plan.totalItems;
@@ -324,7 +528,18 @@ export class VeleroController {
       if (bucketGone) outcome = 'Failed';
       else if (plan.unsnapshottableClaims.length > 0)
         outcome = 'PartiallyFailed';
-      return finishedStatus(plan, outcome, iso(this.#now()));
+      const status = finishedStatus(plan, outcome, iso(this.#now()));
+      // persistBackup uploads what the backup took; a gone bucket keeps nothing.
+      if (ended && outcome !== 'Failed')
+        this.#storage.putBackup(
+          buildBackupArchive(
+            { ...ended, status: { ...ended.status, ...status } },
+            plan,
+            outcome,
+            o => this.#plural(o),
+          ),
+        );
+      return status;
     });
   }
 

@@ -6,6 +6,7 @@ import {
 import { ResourceRegistry } from '../api/ResourceRegistry';
 import { ResourceType } from '../api/resourceTypes';
 import { KubeObject } from '../store/KubeObject';
+import { globMatches } from './veleroGlob';
 
 /** Pod volumes listed here go to file-system backup (kopia), not a snapshot. */
 const FS_BACKUP_ANNOTATION = 'backup.velero.io/backup-volumes';
@@ -22,8 +23,16 @@ export type VeleroBackupPlan = {
   unsnapshottableClaims: KubeObject[];
   /** Pod volumes for file-system backup: one PodVolumeBackup each. */
   podVolumes: Array<{ pod: KubeObject; volume: string; claim: KubeObject }>;
+  /** The VolumeSnapshotClass the CSI action picks, when it snapshots anything. */
+  snapshotClass?: KubeObject;
   /** Pre and post hooks from pod annotations. */
   hooksAttempted: number;
+  /**
+   * The cluster's objects the backup takes, as they are now: listed items,
+   * the PVCs the pod action adds, their PVs, and the Namespace objects.
+   */
+  items: KubeObject[];
+  /** items, plus one VolumeSnapshot and VolumeSnapshotContent per snapshot and the class once. */
   totalItems: number;
 };
 
@@ -36,6 +45,7 @@ type BackupSpec = {
   orLabelSelectors?: unknown[];
   snapshotVolumes?: boolean;
   defaultVolumesToFsBackup?: boolean;
+  includeClusterResources?: boolean;
 };
 
 function names(type: ResourceType): string[] {
@@ -48,7 +58,8 @@ function names(type: ResourceType): string[] {
   ];
 }
 
-function listIncludes(list: string[] | undefined, type: ResourceType) {
+/** Whether a list of resource names (plural, singular, kind, `plural.group`, short names) names a type. */
+export function listIncludes(list: string[] | undefined, type: ResourceType) {
   return (list ?? []).some(entry => names(type).includes(entry.toLowerCase()));
 }
 
@@ -60,14 +71,19 @@ function csvAnnotation(o: KubeObject, key: string): string[] {
 }
 
 /**
- * Velero 1.15's choice of items and volumes, reduced to what the simulator
- * needs for a Backup's counters (velero item_collector.go, item_backupper.go,
- * actions/pod_action.go, util/csi/volume_snapshot.go):
+ * Velero 1.15's choice of items and volumes (velero item_collector.go,
+ * item_backupper.go, actions/pod_action.go, util/csi/volume_snapshot.go,
+ * util/collections/includes_excludes.go):
  * - listed items: namespaced objects of included namespaces and resources
  *   that match `labelSelector` or one of `orLabelSelectors`, without
- *   `velero.io/exclude-from-backup=true`; include lists are literal in
- *   1.15, `*` or empty meaning everything;
- * - the pod action adds every PVC a listed pod mounts, whatever its labels;
+ *   `velero.io/exclude-from-backup=true`; namespace includes are literal in
+ *   1.15 (`*` or empty meaning everything), excludes are globs;
+ * - the pod action adds every PVC a listed pod mounts, whatever its labels,
+ *   and the PVC its PV when persistentvolumes are included;
+ * - Namespace objects when `namespaces` is an included resource: the
+ *   included ones that hold a selected item or match the selector;
+ * - other cluster-scoped objects only with `includeClusterResources: true`
+ *   (nil means "related ones only": the PVs above), none with false;
  * - a mounted pod volume named in `backup.velero.io/backup-volumes` (or any,
  *   with defaultVolumesToFsBackup) goes to file-system backup, and its PVC
  *   is not snapshotted;
@@ -102,13 +118,14 @@ export function planVeleroBackup(
     (includes.length === 0 ||
       includes.includes('*') ||
       includes.includes(ns)) &&
-    !(spec.excludedNamespaces ?? []).includes(ns) &&
+    !(spec.excludedNamespaces ?? []).some(p => globMatches(p, ns)) &&
     !excludedByLabel.has(ns);
   const resourceIncluded = (type: ResourceType) =>
     (!spec.includedResources?.length ||
       spec.includedResources.includes('*') ||
       listIncludes(spec.includedResources, type)) &&
     !listIncludes(spec.excludedResources, type);
+  const clusterScopedAllowed = spec.includeClusterResources !== false;
   const selectors: LabelSelector[] = [
     ...(spec.labelSelector
       ? [labelSelectorFromObject(spec.labelSelector as any)]
@@ -117,9 +134,10 @@ export function planVeleroBackup(
       labelSelectorFromObject(s as any),
     ),
   ];
-  const selected = (o: KubeObject) =>
-    (selectors.length === 0 ||
-      selectors.some(s => matchesLabelSelector(s, o.metadata.labels))) &&
+  const matchesSelectors = (o: KubeObject) =>
+    selectors.length === 0 ||
+    selectors.some(s => matchesLabelSelector(s, o.metadata.labels));
+  const notExcluded = (o: KubeObject) =>
     o.metadata.labels?.[EXCLUDE_LABEL] !== 'true';
   const typeOf = (o: KubeObject) => registry.byKind(o.apiVersion, o.kind);
   const eligible = (o: KubeObject) => {
@@ -130,11 +148,11 @@ export function planVeleroBackup(
         o.metadata.namespace &&
         namespaceIncluded(o.metadata.namespace) &&
         resourceIncluded(type) &&
-        o.metadata.labels?.[EXCLUDE_LABEL] !== 'true',
+        notExcluded(o),
     );
   };
 
-  const listed = objects.filter(o => eligible(o) && selected(o));
+  const listed = objects.filter(o => eligible(o) && matchesSelectors(o));
   const claims = new Map<string, KubeObject>();
   const claimKey = (o: KubeObject) =>
     `${o.metadata.namespace}/${o.metadata.name}`;
@@ -143,8 +161,8 @@ export function planVeleroBackup(
       claims.set(claimKey(o), o);
 
   const podVolumes: VeleroBackupPlan['podVolumes'] = [];
+  const addedClaims: KubeObject[] = [];
   let hooksAttempted = 0;
-  let addedClaims = 0;
   for (const pod of listed.filter(
     o => o.apiVersion === 'v1' && o.kind === 'Pod',
   )) {
@@ -166,7 +184,7 @@ export function planVeleroBackup(
       if (!claim || !eligible(claim)) continue;
       if (!claims.has(claimKey(claim))) {
         claims.set(claimKey(claim), claim);
-        addedClaims++;
+        addedClaims.push(claim);
       }
       const fsBackup = spec.defaultVolumesToFsBackup
         ? !optOut.includes(volume.name)
@@ -180,6 +198,7 @@ export function planVeleroBackup(
   const snapshotClaims: KubeObject[] = [];
   const unsnapshottableClaims: KubeObject[] = [];
   const classes = objects.filter(o => o.kind === 'VolumeSnapshotClass');
+  let snapshotClass: KubeObject | undefined;
   for (const claim of claims.values()) {
     if (fsClaims.has(claimKey(claim)) || spec.snapshotVolumes === false)
       continue;
@@ -191,13 +210,14 @@ export function planVeleroBackup(
     )?.provisioner;
     const forDriver = classes.filter(c => c.driver === provisioner);
     const usable =
-      forDriver.some(
+      forDriver.find(
         c => c.metadata.labels?.[SNAPSHOT_CLASS_LABEL] !== undefined,
-      ) || forDriver.length === 1;
+      ) ?? (forDriver.length === 1 ? forDriver[0] : undefined);
+    snapshotClass ??= usable;
     (usable ? snapshotClaims : unsnapshottableClaims).push(claim);
   }
 
-  const persistentVolumes = [...claims.values()].filter(claim => {
+  const persistentVolumes = [...claims.values()].flatMap(claim => {
     const pv = find(
       'v1',
       'PersistentVolume',
@@ -205,19 +225,55 @@ export function planVeleroBackup(
       claim.spec?.volumeName,
     );
     const type = pv && typeOf(pv);
-    return type && resourceIncluded(type);
-  }).length;
+    return pv && type && clusterScopedAllowed && resourceIncluded(type)
+      ? [pv]
+      : [];
+  });
+  const selected = [...listed, ...addedClaims];
+  const namespaceType = registry.byKind('v1', 'Namespace');
+  const namespaces = objects.filter(
+    o =>
+      o.apiVersion === 'v1' &&
+      o.kind === 'Namespace' &&
+      clusterScopedAllowed &&
+      namespaceType !== undefined &&
+      resourceIncluded(namespaceType) &&
+      namespaceIncluded(o.metadata.name) &&
+      (selectors.length === 0 ||
+        matchesSelectors(o) ||
+        selected.some(i => i.metadata.namespace === o.metadata.name)),
+  );
+  const clusterScoped = spec.includeClusterResources
+    ? objects.filter(o => {
+        const type = typeOf(o);
+        return (
+          type &&
+          !type.namespaced &&
+          o.kind !== 'Namespace' &&
+          !persistentVolumes.includes(o) &&
+          resourceIncluded(type) &&
+          matchesSelectors(o) &&
+          notExcluded(o)
+        );
+      })
+    : [];
+  const items = [
+    ...namespaces,
+    ...selected,
+    ...persistentVolumes,
+    ...clusterScoped,
+  ];
   return {
     snapshotClaims,
     unsnapshottableClaims,
     podVolumes,
+    snapshotClass,
     hooksAttempted,
+    items,
     // Each snapshot also brings its VolumeSnapshot and VolumeSnapshotContent,
     // and the class once.
     totalItems:
-      listed.length +
-      addedClaims +
-      persistentVolumes +
+      items.length +
       snapshotClaims.length * 2 +
       (snapshotClaims.length > 0 ? 1 : 0),
   };

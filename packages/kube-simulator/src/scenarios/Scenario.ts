@@ -1,4 +1,5 @@
 import { Fault } from '../api/Fault';
+import { BackupArchive } from '../controllers/veleroBackupArchive';
 import { KubeObject } from '../store/KubeObject';
 
 /** The state a simulated cluster starts in. */
@@ -7,6 +8,11 @@ export type Scenario = {
   /** CRD groups that are not installed: every request to them answers 404. */
   missingGroups?: string[];
   faults?: Fault[];
+  /**
+   * What each seeded Backup that reached Completed or PartiallyFailed left
+   * in its bucket: the objects it took, as seeded, its log and results.
+   */
+  backupArchives?: BackupArchive[];
 };
 
 export type ScenarioName =

@@ -387,6 +387,100 @@ describe('scenarios', () => {
     );
   });
 
+  it.each(withVelero)(
+    '%s: each backup that uploaded has an archive of what it took, which passes the CRD schemas',
+    name => {
+      const scenario = buildScenario(name, now);
+      const archives = new Map(
+        (scenario.backupArchives ?? []).map(a => [a.backupName, a]),
+      );
+      for (const b of veleroBackups(scenario.objects)) {
+        const archive = archives.get(b.metadata.name);
+        expect([b.metadata.name, archive !== undefined]).toEqual([
+          b.metadata.name,
+          ['Completed', 'PartiallyFailed'].includes(b.status.phase),
+        ]);
+        if (!archive) continue;
+        // The Backup's counters and the archive agree.
+        expect(archive.items).toHaveLength(b.status.progress.totalItems);
+        const schemaErrors = archive.items
+          .map(o => ({ o, result: validateManifest(o) }))
+          .filter(({ result }) => result.schemaFound && !result.valid)
+          .map(
+            ({ o, result }) => `${o.kind} ${o.metadata.name}: ${result.errors}`,
+          );
+        expect(schemaErrors).toEqual([]);
+        expect(archive.log.filter(l => / level=error /.test(l)).length).toBe(
+          b.status.errors ?? 0,
+        );
+      }
+    },
+  );
+
+  it('healthy: the daily backups take the app objects, the manual one the Namespace too', () => {
+    const scenario = buildScenario('healthy', now);
+    const [daily] = dailyBackups(scenario.objects);
+    const archiveOf = (name: string) =>
+      scenario.backupArchives!.find(a => a.backupName === name)!;
+    const kinds = (name: string) =>
+      [...new Set(archiveOf(name).items.map(i => i.kind))].sort();
+    expect(kinds(daily.metadata.name)).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'PersistentVolume',
+      'PersistentVolumeClaim',
+      'Pod',
+      'Secret',
+      'VolumeSnapshot',
+      'VolumeSnapshotClass',
+      'VolumeSnapshotContent',
+    ]);
+    const manual = veleroBackups(scenario.objects).find(b =>
+      b.metadata.name.startsWith('odoo-test-'),
+    )!;
+    expect(kinds(manual.metadata.name)).toEqual(
+      expect.arrayContaining([
+        'Namespace',
+        'Service',
+        'HelmRelease',
+        'Cluster',
+      ]),
+    );
+    const ns = archiveOf(manual.metadata.name).items.find(
+      i => i.kind === 'Namespace',
+    )!;
+    expect(ns.metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'odoo',
+    });
+    // The snapshotted PVCs name their VolumeSnapshot, as the CSI action writes them.
+    const pvc = archiveOf(daily.metadata.name).items.find(
+      i =>
+        i.metadata.name === 'odoo-pg-1' && i.kind === 'PersistentVolumeClaim',
+    )!;
+    expect(
+      pvc.metadata.annotations?.['velero.io/volume-snapshot-name'],
+    ).toMatch(/^velero-odoo-pg-1-[a-z0-9]{5}$/);
+  });
+
+  it('healthy: the app namespace claims the entity; the Kustomization odoo lists what it applied', () => {
+    const objects = objectsOf('healthy');
+    const [ns] = objects.filter(
+      o => o.kind === 'Namespace' && o.metadata.name === 'business-system',
+    );
+    expect(ns.metadata.labels?.['backstage.io/kubernetes-id']).toBe('odoo');
+    const ks = objects.find(
+      o => o.kind === 'Kustomization' && o.metadata.name === 'odoo',
+    )!;
+    expect(ks.status.inventory.entries.map((e: any) => e.id)).toEqual([
+      'business-system_odoo-config__ConfigMap',
+      'business-system_odoo-filestore_volsync.backube_ReplicationSource',
+      'business-system_odoo-objstore_barmancloud.cnpg.io_ObjectStore',
+      'business-system_odoo-pg-weekly_postgresql.cnpg.io_ScheduledBackup',
+      'business-system_odoo-pg_postgresql.cnpg.io_Cluster',
+      'business-system_odoo_helm.toolkit.fluxcd.io_HelmRelease',
+    ]);
+  });
+
   it('rejects an unknown scenario with the list of known ones', () => {
     expect(() => buildScenario('nope' as any, now)).toThrow(
       /use one of healthy, wal-failing/,

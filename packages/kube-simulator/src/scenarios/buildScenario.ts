@@ -1,5 +1,11 @@
+import { ResourceRegistry } from '../api/ResourceRegistry';
+import { planVeleroBackup } from '../controllers/planVeleroBackup';
+import {
+  BackupArchive,
+  buildBackupArchive,
+} from '../controllers/veleroBackupArchive';
 import { cnpg } from './fixtures/cnpg';
-import { flux } from './fixtures/flux';
+import { flux, withInventories } from './fixtures/flux';
 import { odooWorkload } from './fixtures/odooWorkload';
 import { storage } from './fixtures/storage';
 import { Clock, isoSeconds } from './fixtures/time';
@@ -48,6 +54,34 @@ function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
     }));
 }
 
+/**
+ * The archives of the seeded backups that uploaded one (Completed and
+ * PartiallyFailed): what each spec selects from the seeded cluster.
+ */
+function seededArchives(
+  objects: KubeObject[],
+  cluster: KubeObject[],
+): BackupArchive[] {
+  const registry = ResourceRegistry.create();
+  const pluralOf = (o: KubeObject) =>
+    registry.byKind(o.apiVersion, o.kind)?.plural ?? `${o.kind.toLowerCase()}s`;
+  return objects
+    .filter(
+      o =>
+        o.apiVersion === 'velero.io/v1' &&
+        o.kind === 'Backup' &&
+        ['Completed', 'PartiallyFailed'].includes(o.status?.phase),
+    )
+    .map(backup =>
+      buildBackupArchive(
+        backup,
+        planVeleroBackup(backup.spec, cluster, registry),
+        backup.status.phase,
+        pluralOf,
+      ),
+    );
+}
+
 /** Builds a scenario's objects with timestamps relative to `now`. */
 export function buildScenario(name: ScenarioName, now: Date): Scenario {
   const scenario = buildObjects(name, now);
@@ -65,7 +99,7 @@ function buildObjects(name: ScenarioName, now: Date): Scenario {
   }
   const clock = new Clock(now);
   const labelled = name !== 'selector-mismatch';
-  const cluster = [
+  const cluster = withInventories([
     ...storage(clock),
     ...odooWorkload(clock, { labelledPvc: labelled }),
     ...cnpg(clock, {
@@ -76,22 +110,21 @@ function buildObjects(name: ScenarioName, now: Date): Scenario {
     ...flux(clock, { veleroReleaseReady: true }).filter(
       o => name !== 'velero-missing' || o.metadata.namespace !== 'velero',
     ),
-  ];
+  ]);
   if (name === 'velero-missing') {
     return { objects: cluster, missingGroups: ['velero.io'] };
   }
+  const veleroObjects = velero(clock, {
+    newestPhases:
+      name === 'velero-failing' ? ['Failed', 'PartiallyFailed'] : [],
+    bslAvailable: name !== 'velero-failing',
+    nodeAgentReady: name === 'forbidden' ? 1 : 3,
+    externalSecretSynced: name !== 'forbidden',
+    cluster,
+  });
   return {
-    objects: [
-      ...cluster,
-      ...velero(clock, {
-        newestPhases:
-          name === 'velero-failing' ? ['Failed', 'PartiallyFailed'] : [],
-        bslAvailable: name !== 'velero-failing',
-        nodeAgentReady: name === 'forbidden' ? 1 : 3,
-        externalSecretSynced: name !== 'forbidden',
-        cluster,
-      }),
-    ],
+    objects: [...cluster, ...veleroObjects],
+    backupArchives: seededArchives(veleroObjects, cluster),
     faults:
       name === 'forbidden'
         ? [
