@@ -254,16 +254,6 @@ export class RestoreService {
       idempotencyKey,
     );
     const id = randomUUID();
-    const holder = await this.#o.store.lock(
-      entityRef,
-      access.name,
-      plan.targetNamespace,
-      id,
-    );
-    if (holder)
-      throw new ConflictError(
-        `A restore of ${entityRef} into ${plan.targetNamespace} is already in flight (request ${holder}); wait for it to end`,
-      );
     const suspensions = plan.gitops.suspend
       ? plan.gitops.managedBy
           .filter(m => !m.suspended)
@@ -284,10 +274,23 @@ export class RestoreService {
       outcome: 'created' as const,
       suspensions,
     };
+    // The request row claims the Idempotency-Key: a concurrent repeat, on any
+    // replica, loses the insert and answers with the winner's restore.
     if (!(await this.#o.store.insertRequest(record))) {
-      await this.#o.store.unlock(id);
       const winner = await this.#o.store.findRequest(entityRef, idempotencyKey);
       return { created: false, restore: await this.#describe(winner!) };
+    }
+    const holder = await this.#o.store.lock(
+      entityRef,
+      access.name,
+      plan.targetNamespace,
+      id,
+    );
+    if (holder) {
+      await this.#o.store.deleteRequest(id);
+      throw new ConflictError(
+        `A restore of ${entityRef} into ${plan.targetNamespace} is already in flight (request ${holder}); wait for it to end`,
+      );
     }
     try {
       // Recorded first, so that a crash after suspending still resumes them.

@@ -175,6 +175,11 @@ export class RestoreStore {
     }
   }
 
+  /** Forgets a request that never reached the cluster, so a retry runs again. */
+  async deleteRequest(id: string): Promise<void> {
+    await this.#db('backups_restore_requests').where({ id }).delete();
+  }
+
   async updateRequest(
     id: string,
     fields: Partial<
