@@ -15,6 +15,7 @@ export function LogsButton(props: {
     <>
       <Button
         size="small"
+        style={{ whiteSpace: 'nowrap', minWidth: 0 }}
         onClick={() => setOpen(true)}
         aria-label={`Logs of ${kind} ${name}`}
         data-testid={`logs-button-${kind}-${name}`}

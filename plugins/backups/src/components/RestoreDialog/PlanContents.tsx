@@ -1,4 +1,5 @@
 import Collapse from '@material-ui/core/Collapse';
+import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -49,11 +50,16 @@ export function PlanContents(props: { contents: RestorePlan['contents'] }) {
         Nothing of the namespace is listed in the backup.
       </Typography>
     );
+  // Two columns from the small breakpoint up keep a long list short.
   return (
-    <List dense disablePadding>
+    <Grid container>
       {props.contents.map(entry => (
-        <KindRow key={entry.resource} entry={entry} />
+        <Grid item xs={12} sm={6} key={entry.resource}>
+          <List dense disablePadding>
+            <KindRow entry={entry} />
+          </List>
+        </Grid>
       ))}
-    </List>
+    </Grid>
   );
 }

@@ -6,13 +6,34 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { RestorePlan } from '@internal/plugin-backups-common';
 
-const ACTIONS: Record<RestorePlan['existing'][number]['action'], string> = {
+type Action = RestorePlan['existing'][number]['action'];
+
+const ACTIONS: Record<Action, string> = {
   skip: 'skipped (kept as it is)',
   update: 'updated to the backup',
-  unknown: 'not checked: may exist, then skipped or updated by policy',
+  unknown: 'not checked: if it exists, the policy applies',
 };
 
-/** Objects of the backup already in the target, and what the restore does to each. */
+/** One row per kind and action, so a namespace of many objects stays short. */
+function grouped(existing: RestorePlan['existing']) {
+  const groups = new Map<
+    string,
+    { kind: string; action: Action; names: string[] }
+  >();
+  for (const e of existing) {
+    const key = `${e.resource}|${e.action}`;
+    const group = groups.get(key) ?? {
+      kind: e.kind,
+      action: e.action,
+      names: [],
+    };
+    group.names.push(e.name);
+    groups.set(key, group);
+  }
+  return [...groups.entries()];
+}
+
+/** Objects of the backup already in the target, and what the restore does to them. */
 export function PlanExisting(props: {
   existing: RestorePlan['existing'];
   target: string;
@@ -27,17 +48,19 @@ export function PlanExisting(props: {
     <Table size="small" style={{ tableLayout: 'fixed' }}>
       <TableHead>
         <TableRow>
-          <TableCell>Kind</TableCell>
-          <TableCell>Name</TableCell>
-          <TableCell>Restore</TableCell>
+          <TableCell style={{ width: '25%' }}>Kind</TableCell>
+          <TableCell>Names</TableCell>
+          <TableCell style={{ width: '30%' }}>The restore</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
-        {props.existing.map(e => (
-          <TableRow key={`${e.resource}/${e.name}`}>
-            <TableCell style={{ overflowWrap: 'anywhere' }}>{e.kind}</TableCell>
-            <TableCell style={{ overflowWrap: 'anywhere' }}>{e.name}</TableCell>
-            <TableCell data-action={e.action}>{ACTIONS[e.action]}</TableCell>
+        {grouped(props.existing).map(([key, g]) => (
+          <TableRow key={key} data-action={g.action}>
+            <TableCell style={{ overflowWrap: 'anywhere' }}>{g.kind}</TableCell>
+            <TableCell style={{ overflowWrap: 'anywhere' }}>
+              {g.names.join(', ')}
+            </TableCell>
+            <TableCell>{ACTIONS[g.action]}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -21,6 +21,7 @@ export function RestoreButton(props: {
     <>
       <Button
         size="small"
+        style={{ whiteSpace: 'nowrap', minWidth: 0 }}
         color="primary"
         onClick={() => setOpen(true)}
         aria-label={`Restore ${backup.name}`}

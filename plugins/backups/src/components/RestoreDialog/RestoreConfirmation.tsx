@@ -9,12 +9,11 @@ export function RestoreConfirmation(props: {
   const { namespace, value, onChange } = props;
   return (
     <TextField
-      fullWidth
-      margin="normal"
+      style={{ flex: 1, marginLeft: 8, marginRight: 16 }}
       variant="outlined"
       size="small"
       label={`Type ${namespace} to restore in place`}
-      helperText="The restore writes into the live namespace of the app."
+      helperText="The restore writes into the app's live namespace."
       value={value}
       onChange={e => onChange(e.target.value)}
       error={value !== '' && value !== namespace}

@@ -4,6 +4,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import type { RestoreCreated } from '@internal/plugin-backups-common';
 import { useState } from 'react';
@@ -64,11 +65,14 @@ export function RestoreDialog(props: {
             Acknowledge that the backup only partly succeeded to see the plan.
           </Typography>
         )}
+        <Divider style={{ margin: '16px 0' }} />
         {flow.planning && <Progress />}
         {plan && <RestorePlanView plan={plan} />}
         {flow.error && (
           <RestoreError error={flow.error} onPlanAgain={flow.planAgain} />
         )}
+      </DialogContent>
+      <DialogActions>
         {plan?.inPlace && (
           <RestoreConfirmation
             namespace={plan.targetNamespace}
@@ -76,8 +80,6 @@ export function RestoreDialog(props: {
             onChange={setConfirmation}
           />
         )}
-      </DialogContent>
-      <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button
           color="secondary"

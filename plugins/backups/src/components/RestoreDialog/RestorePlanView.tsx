@@ -13,6 +13,9 @@ export function RestorePlanView(props: { plan: RestorePlan }) {
   const { plan } = props;
   return (
     <div data-testid="restore-plan">
+      <Typography variant="h6" component="h3" gutterBottom>
+        The plan: nothing is written until you restore
+      </Typography>
       <Typography variant="body1" data-testid="restore-plan-target">
         Restore backup <strong>{plan.backup.name}</strong> of namespace{' '}
         {plan.sourceNamespace} into <strong>{plan.targetNamespace}</strong>{' '}

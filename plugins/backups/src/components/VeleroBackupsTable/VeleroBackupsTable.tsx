@@ -35,7 +35,7 @@ function columnsFor(
       title: 'Name',
       field: 'name',
       highlight: true,
-      width: '20%',
+      width: '19%',
       render: row => (
         <>
           {row.name}
@@ -117,7 +117,7 @@ function columnsFor(
     },
     {
       title: 'Actions',
-      width: '12%',
+      width: '13%',
       sorting: false,
       render: row => actions(row),
     },
