@@ -207,12 +207,6 @@ export class ListingClusterState implements ClusterState {
           requestOptions,
         ) as Promise<Page>;
       }
-      if (resource.plural === 'services' && options.namespace) {
-        return this.#core.listNamespacedService(
-          { namespace: options.namespace, ...common },
-          requestOptions,
-        ) as Promise<Page>;
-      }
       if (resource.plural === 'namespaces' && !options.namespace) {
         return this.#core.listNamespace(
           common,

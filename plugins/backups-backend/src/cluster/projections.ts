@@ -57,8 +57,6 @@ const FIELDS: Record<string, string[]> = {
   'velero.io/podvolumebackups': ['status.phase'],
   'velero.io/downloadrequests': ['spec.target', 'status'],
   // Restore planning only asks whether an object exists.
-  '/services': [],
-  'apps/statefulsets': [],
   'velero.io/volumesnapshotlocations': ['spec.provider', 'status.phase'],
   'apps/deployments': [
     'spec.replicas',

@@ -41,8 +41,6 @@ export const resources = {
     'persistentvolumeclaims',
   ),
   pods: ref('', 'v1', 'Pod', 'pods'),
-  services: ref('', 'v1', 'Service', 'services'),
-  statefulSets: ref('apps', 'v1', 'StatefulSet', 'statefulsets'),
   downloadRequests: ref(
     'velero.io',
     'v1',

@@ -50,9 +50,7 @@ export type PlanContext = {
 const INSPECTED: Record<string, ResourceRef> = {
   'v1/PersistentVolumeClaim': resources.persistentVolumeClaims,
   'v1/Pod': resources.pods,
-  'v1/Service': resources.services,
   'apps/v1/Deployment': resources.deployments,
-  'apps/v1/StatefulSet': resources.statefulSets,
   'postgresql.cnpg.io/v1/Cluster': resources.cnpgClusters,
 };
 
