@@ -184,4 +184,45 @@ describe('RestoreService against the simulator', () => {
     );
     expect(suspended()).toEqual([]);
   });
+
+  it('restores again into the namespace its earlier restore created, but not into one another team made', async () => {
+    const service = replica();
+    const mapped = {
+      backupName: newestBackup(simulator),
+      targetNamespace: 'business-system-restore',
+    };
+    const plan = await service.plan(ref, mapped, caller);
+    const { restore } = await service.create(
+      ref,
+      { planId: plan.id, planHash: plan.hash },
+      'key-first-0001',
+      caller,
+    );
+    await restoreEnds(restore.name);
+    await service.followRequests();
+    // Velero made the namespace bare, without the claim label; the record proves it is ours.
+    expect(
+      simulator.get('v1', 'Namespace', undefined, 'business-system-restore'),
+    ).toBeDefined();
+    await expect(service.plan(ref, mapped, caller)).resolves.toMatchObject({
+      targetNamespace: 'business-system-restore',
+    });
+
+    const stranger = RestoreService.create({
+      catalog: catalogServiceMock({ entities: [odoo] }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      store: await RestoreStore.create({
+        database: { getClient: async () => databases.init('SQLITE_3') },
+      }),
+      clusters: connections.clusters,
+      access: c => connections.connection(c),
+      veleroNamespace: 'velero',
+      config: readRestoreConfig(config),
+      deadlineMs: 10_000,
+    });
+    await expect(stranger.plan(ref, mapped, caller)).rejects.toThrow(
+      /business-system-restore exists and does not claim component:default\/odoo/,
+    );
+  });
 });

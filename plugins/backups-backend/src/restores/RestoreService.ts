@@ -130,6 +130,9 @@ export class RestoreService {
         now: this.#now(),
         signal,
         resourceList: backup => this.#resourceList(access, backup, signal),
+        restoredBefore: (await this.#o.store.requestsFor(entityRef))
+          .filter(r => r.cluster === access.name && r.outcome === 'created')
+          .map(r => r.targetNamespace),
       },
       request,
     );

@@ -44,6 +44,12 @@ export type PlanContext = {
   signal: AbortSignal;
   /** Velero's BackupResourceList of a backup, through a DownloadRequest. */
   resourceList: (backupName: string) => Promise<Record<string, string[]>>;
+  /**
+   * Namespaces an earlier restore of this entity created or wrote to (from
+   * the plugin's records): Velero creates a mapped target bare, without the
+   * claim label, and the entity may restore there again.
+   */
+  restoredBefore: string[];
 };
 
 /** Kinds whose objects the plan looks up in the target namespace. */
@@ -216,7 +222,11 @@ export async function planRestore(
         ctx.config,
       )}`,
     );
-  if (targetNs[0] && !namespaceClaims(targetNs[0], ctx.entity, ctx.config))
+  if (
+    targetNs[0] &&
+    !namespaceClaims(targetNs[0], ctx.entity, ctx.config) &&
+    !ctx.restoredBefore.includes(target)
+  )
     throw new NotAllowedError(
       `targetNamespace: ${target} exists and does not claim ${
         ctx.entityRef
