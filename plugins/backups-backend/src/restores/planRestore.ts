@@ -251,8 +251,12 @@ export async function planRestore(
     );
   }
   const policy = request.existingResourcePolicy ?? 'none';
+  // A target that does not exist yet holds nothing: Velero creates it.
+  const targetExists = inPlace || Boolean(targetNs[0]);
   const [existing, managedBy] = await Promise.all([
-    existingIn(ctx, contents, target, policy),
+    targetExists
+      ? existingIn(ctx, contents, target, policy)
+      : Promise.resolve([]),
     gitopsFor(ctx, target),
   ]);
   const suspend =
