@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
@@ -58,6 +58,8 @@ describe('restores through the REST door, against the simulator', () => {
       },
     });
     expect(planned.body.contents.length).toBeGreaterThan(0);
+    // The target does not exist yet, so nothing in it can be skipped.
+    expect(planned.body.existing).toEqual([]);
     expect(planned.body.volumes).toContain('odoo-filestore');
     // Planning wrote nothing but a DownloadRequest.
     expect(
@@ -206,5 +208,76 @@ describe('restores without the permission', () => {
     } finally {
       await ctx.stop();
     }
+  });
+});
+
+describe('logs through DownloadRequests', () => {
+  let ctx: Awaited<ReturnType<typeof startRestoreBackend>>;
+  afterEach(async () => {
+    await ctx?.stop();
+  });
+
+  it("serves a backup's log as text, fetched server-side", async () => {
+    ctx = await startRestoreBackend();
+    const backup = newestBackup(ctx.simulator);
+    const res = await request(ctx.server)
+      .get(`${BASE}/backups/${backup}/logs`)
+      .set('authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/plain');
+    expect(res.text).toMatch(/level=info/);
+    // The signed URL stays in the backend.
+    expect(res.text).not.toContain(ctx.simulator.url);
+    const written = ctx.simulator
+      .requestLog()
+      .filter(r => WRITES.includes(r.verb));
+    expect(written.map(r => r.resource)).toEqual(['downloadrequests']);
+  });
+
+  it('refuses a log larger than the configured cap', async () => {
+    ctx = await startRestoreBackend(AuthorizeResult.ALLOW, {
+      config: { backups: { restores: { maxDownloadBytes: 64 } } },
+    });
+    const res = await request(ctx.server)
+      .get(`${BASE}/backups/${newestBackup(ctx.simulator)}/logs`)
+      .set('authorization', user());
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/larger than 64 bytes/);
+  });
+});
+
+describe('auditing', () => {
+  it('records every restore request, allowed or denied', async () => {
+    const events: string[] = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async ({ eventId }) => ({
+        success: async () => {
+          events.push(`${eventId}:success`);
+        },
+        fail: async () => {
+          events.push(`${eventId}:fail`);
+        },
+      }),
+    });
+    const denied = await startRestoreBackend(AuthorizeResult.DENY, {
+      features: [auditor.factory],
+    });
+    try {
+      await request(denied.server)
+        .post(`${BASE}/restore-plans`)
+        .set('authorization', user())
+        .send({ backupName: newestBackup(denied.simulator) });
+      await request(denied.server)
+        .post(`${BASE}/restores`)
+        .set('authorization', user())
+        .set('idempotency-key', 'key-0123456789')
+        .send({ planId: 'x', planHash: 'y' });
+    } finally {
+      await denied.stop();
+    }
+    expect(events).toEqual([
+      'backups-restore-plan:fail',
+      'backups-restore-request:fail',
+    ]);
   });
 });

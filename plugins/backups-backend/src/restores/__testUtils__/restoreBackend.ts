@@ -24,6 +24,7 @@ export async function startRestoreBackend(
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  options: { features?: any[]; config?: Record<string, unknown> } = {},
 ) {
   const simulator = await KubeSimulator.start({ port: 0, scenario: 'healthy' });
   const backend = await startTestBackend({
@@ -31,8 +32,10 @@ export async function startRestoreBackend(
       backupsPlugin,
       catalogServiceMock.factory({ entities: [odoo] }),
       mockServices.permissions.factory({ result: permission }),
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           kubernetes: {
             clusterLocatorMethods: [
               {
