@@ -36,6 +36,8 @@ function databases(): Array<[string, object]> {
         client: 'pg',
         connection,
         prefix: `backups_it_${process.pid}_${Date.now()}_`,
+        // No idle connections left behind to keep the jest worker alive.
+        knexConfig: { pool: { min: 0, idleTimeoutMillis: 200 } },
       },
     ]);
   if (process.env.BACKUPS_REQUIRE_POSTGRES === '1' && postgres.length === 0)

@@ -37,6 +37,7 @@ export const backupsPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -51,6 +52,7 @@ export const backupsPlugin = createBackendPlugin({
         database,
         scheduler,
         actionsRegistry,
+        lifecycle,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
         const connections = ClusterConnections.create({ config, logger });
@@ -61,11 +63,13 @@ export const backupsPlugin = createBackendPlugin({
           auth,
           connections,
         });
+        const store = await RestoreStore.create({ database });
+        lifecycle.addShutdownHook(() => store.close());
         const restoreService = RestoreService.create({
           catalog,
           auth,
           logger,
-          store: await RestoreStore.create({ database }),
+          store,
           clusters: connections.clusters,
           access: cluster => connections.connection(cluster),
           veleroNamespace: readVeleroOptions(config).namespace,

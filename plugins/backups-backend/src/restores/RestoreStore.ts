@@ -99,6 +99,11 @@ export class RestoreStore {
     this.#db = db;
   }
 
+  /** Releases the connection pool (its timers too) when the backend stops. */
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+
   async savePlan(stored: StoredPlan): Promise<void> {
     const { plan } = stored;
     await this.#db('backups_restore_plans').insert({
