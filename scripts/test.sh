@@ -26,8 +26,16 @@ step "unit and integration tests (SQLite, and PostgreSQL from Debian's packages)
 . scripts/postgres.sh
 trap stop_postgres EXIT
 start_postgres
-BACKUPS_REQUIRE_POSTGRES=1 CI=true yarn backstage-cli repo test --ci
+JEST_LOG="$ROOT/.cache/jest.log"
+mkdir -p "$ROOT/.cache"
+BACKUPS_REQUIRE_POSTGRES=1 CI=true yarn backstage-cli repo test --ci 2>&1 | tee "$JEST_LOG"
+[ "${PIPESTATUS[0]}" = 0 ] || exit 1
 stop_postgres
+# A test that leaks a handle (a timer, a pool, a socket) must not pass unnoticed.
+if grep -q "failed to exit gracefully" "$JEST_LOG"; then
+  echo "jest: a worker had to be force-exited; a test leaks a handle (see $JEST_LOG)" >&2
+  exit 1
+fi
 step "end-to-end browser tests"
 bash scripts/e2e.sh
 step "RBAC: deploy/rbac.yaml against the backups plugin's requests"
