@@ -5,6 +5,10 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { backupsPermissions } from '@internal/plugin-backups-common';
+import {
+  backupsClusterStateExtensionPoint,
+  type ClusterConnectionFactory,
+} from '@internal/plugin-backups-node';
 import { registerBackupsActions } from './actions/registerBackupsActions';
 import { ClusterConnections } from './cluster/ClusterConnections';
 import { readRestoreConfig } from './restores/restoreConfig';
@@ -23,6 +27,16 @@ import { readVeleroOptions } from './service/readVeleroOptions';
 export const backupsPlugin = createBackendPlugin({
   pluginId: 'backups',
   register(env) {
+    let connect: ClusterConnectionFactory | undefined;
+    env.registerExtensionPoint(backupsClusterStateExtensionPoint, {
+      setClusterConnectionFactory(factory) {
+        if (connect)
+          throw new Error(
+            'backups: the cluster connection factory was set twice',
+          );
+        connect = factory;
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -55,7 +69,11 @@ export const backupsPlugin = createBackendPlugin({
         lifecycle,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
-        const connections = ClusterConnections.create({ config, logger });
+        const connections = ClusterConnections.create({
+          config,
+          logger,
+          connect,
+        });
         const overviewService = BackupsOverviewService.create({
           config,
           logger,

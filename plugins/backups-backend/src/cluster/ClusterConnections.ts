@@ -5,17 +5,15 @@ import {
 import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import { readClusterConfigs } from './ClusterConfig';
 import { clusterBearerToken } from './clusterBearerToken';
-import { ClusterState, ClusterWriter } from './ClusterState';
+import type {
+  ClusterConnection,
+  ClusterConnectionFactory,
+} from '@internal/plugin-backups-node';
 import { createKubeConfig } from './createKubeConfig';
 import { KubeClusterWriter } from './KubeClusterWriter';
 import { ListingClusterState } from './ListingClusterState';
 
-/** How the plugin reads and writes one cluster. */
-export type ClusterConnection = {
-  name: string;
-  state: ClusterState;
-  writer: ClusterWriter;
-};
+export type { ClusterConnection };
 
 /**
  * The configured clusters and one connection each (reads and writes), made
@@ -31,8 +29,8 @@ export class ClusterConnections {
   static create(options: {
     config: RootConfigService;
     logger: LoggerService;
-    /** Replaces the connection layer, e.g. in tests or with a shared cache. */
-    connect?: (cluster: ClusterDetails) => ClusterConnection;
+    /** Replaces the connection layer (backupsClusterStateExtensionPoint, tests). */
+    connect?: ClusterConnectionFactory;
   }): ClusterConnections {
     return new ClusterConnections(options);
   }
@@ -40,36 +38,38 @@ export class ClusterConnections {
   private constructor(options: {
     config: RootConfigService;
     logger: LoggerService;
-    connect?: (cluster: ClusterDetails) => ClusterConnection;
+    connect?: ClusterConnectionFactory;
   }) {
     const { config, logger } = options;
     this.clusters = readClusterConfigs(config, { logger });
     this.deadlineMs =
       config.getOptionalNumber('backups.kubernetes.timeoutMs') ?? 10_000;
     const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
-    this.#make =
-      options.connect ??
-      (cluster => {
-        const kubeConfig = createKubeConfig(cluster);
-        const bearerToken = clusterBearerToken(cluster, { config, logger });
-        return {
-          name: cluster.name,
-          state: ListingClusterState.create({
-            clusterName: cluster.name,
-            kubeConfig,
-            pageSize,
-            timeoutMs: this.deadlineMs,
-            logger,
-            bearerToken,
-          }),
-          writer: KubeClusterWriter.create({
-            clusterName: cluster.name,
-            kubeConfig,
-            bearerToken,
-            timeoutMs: this.deadlineMs,
-          }),
-        };
-      });
+    const defaults = (cluster: ClusterDetails): ClusterConnection => {
+      const kubeConfig = createKubeConfig(cluster);
+      const bearerToken = clusterBearerToken(cluster, { config, logger });
+      return {
+        name: cluster.name,
+        state: ListingClusterState.create({
+          clusterName: cluster.name,
+          kubeConfig,
+          pageSize,
+          timeoutMs: this.deadlineMs,
+          logger,
+          bearerToken,
+        }),
+        writer: KubeClusterWriter.create({
+          clusterName: cluster.name,
+          kubeConfig,
+          bearerToken,
+          timeoutMs: this.deadlineMs,
+        }),
+      };
+    };
+    const connect = options.connect;
+    this.#make = connect
+      ? cluster => connect(cluster, () => defaults(cluster))
+      : defaults;
   }
 
   connection(cluster: ClusterDetails): ClusterConnection {
