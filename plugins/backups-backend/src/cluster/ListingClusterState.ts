@@ -17,7 +17,11 @@ import { projectItem } from './projections';
 type Page = {
   items?: unknown[];
   // Typed core models (CoreV1Api) name the token `_continue`.
-  metadata?: { continue?: string; _continue?: string };
+  metadata?: {
+    continue?: string;
+    _continue?: string;
+    resourceVersion?: string;
+  };
 };
 
 /** Raised when the API server does not answer within the deadline. */
@@ -106,6 +110,17 @@ export class ListingClusterState implements ClusterState {
     resource: ResourceRef,
     options: ListOptions = {},
   ): Promise<KubeItem[]> {
+    return (await this.listWithVersion(resource, options)).items;
+  }
+
+  /**
+   * The whole list, and the resourceVersion it was read at, from which a
+   * watch continues.
+   */
+  async listWithVersion(
+    resource: ResourceRef,
+    options: ListOptions = {},
+  ): Promise<{ items: KubeItem[]; resourceVersion?: string }> {
     try {
       return await this.#list(resource, options);
     } catch (error) {
@@ -120,8 +135,9 @@ export class ListingClusterState implements ClusterState {
   async #list(
     resource: ResourceRef,
     options: ListOptions,
-  ): Promise<KubeItem[]> {
+  ): Promise<{ items: KubeItem[]; resourceVersion?: string }> {
     const items: KubeItem[] = [];
+    let resourceVersion: string | undefined;
     const seen = new Set<string>();
     let continueToken: string | undefined;
     let pages = 0;
@@ -131,6 +147,7 @@ export class ListingClusterState implements ClusterState {
           `listing ${resource.plural} took more than ${this.#maxPages} pages`,
         );
       const page = await this.#page(resource, options, continueToken);
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       for (const raw of page.items ?? []) {
         items.push(projectItem(resource, raw));
       }
@@ -148,7 +165,7 @@ export class ListingClusterState implements ClusterState {
         );
       if (continueToken) seen.add(continueToken);
     } while (continueToken);
-    return items;
+    return { items, resourceVersion };
   }
 
   async #page(
