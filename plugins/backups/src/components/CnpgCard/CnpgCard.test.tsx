@@ -1,7 +1,9 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import type { CnpgSection } from '@internal/plugin-backups-common';
+import type { CnpgSection, Tier } from '@internal/plugin-backups-common';
 import { cnpgTier } from '../../__fixtures__/overviewFixtures';
+import { odoo } from '../../__testUtils__/renderBackupsTab';
 import { CnpgCard } from './CnpgCard';
 
 const cnpg: CnpgSection = {
@@ -12,24 +14,28 @@ const cnpg: CnpgSection = {
   ],
 };
 
+/** The card as the Backups tab shows it: on Odoo's entity page. */
+function renderCard(section: CnpgSection, tiers: Tier[]) {
+  return renderInTestApp(
+    <EntityProvider entity={odoo}>
+      <CnpgCard cnpg={section} tiers={tiers} />
+    </EntityProvider>,
+  );
+}
+
 describe('CnpgCard', () => {
   it("shows continuous WAL and each base backup schedule from the tier's fields", async () => {
-    await renderInTestApp(
-      <CnpgCard
-        cnpg={cnpg}
-        tiers={[
+    await renderCard(cnpg, [
+      {
+        ...cnpgTier,
+        schedules: [
           {
-            ...cnpgTier,
-            schedules: [
-              {
-                ...cnpgTier.schedules![0],
-                description: 'Sundays at two, as the server words it',
-              },
-            ],
+            ...cnpgTier.schedules![0],
+            description: 'Sundays at two, as the server words it',
           },
-        ]}
-      />,
-    );
+        ],
+      },
+    ]);
     expect(screen.getByTestId('cnpg-wal')).toHaveTextContent('WAL continuous');
     expect(
       screen.getByText(
@@ -39,12 +45,7 @@ describe('CnpgCard', () => {
   });
 
   it("words a schedule the server did not describe with -common's cron", async () => {
-    await renderInTestApp(
-      <CnpgCard
-        cnpg={cnpg}
-        tiers={[{ ...cnpgTier, continuous: false, schedules: [] }]}
-      />,
-    );
+    await renderCard(cnpg, [{ ...cnpgTier, continuous: false, schedules: [] }]);
     expect(screen.getByTestId('cnpg-wal')).toHaveTextContent(
       'WAL not archived',
     );
@@ -53,5 +54,30 @@ describe('CnpgCard', () => {
         'ScheduledBackup odoo-pg-weekly: At 02:00, only on Sunday (UTC)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('links to the recovery template with the entity, the cluster and its namespace filled in', async () => {
+    await renderCard(
+      {
+        ...cnpg,
+        clusters: [
+          { ...cnpg.clusters[0], objectStore: 'odoo-objstore' },
+          { name: 'scratch-pg', namespace: 'business-system' },
+        ],
+      },
+      [cnpgTier],
+    );
+    const link = screen.getByRole('link', {
+      name: 'Recover to a point in time…',
+    });
+    const href = new URL(link.getAttribute('href')!, 'http://localhost');
+    expect(href.pathname).toBe('/create/templates/default/recover-postgres');
+    expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
+      entity: 'component:default/odoo',
+      cluster: 'odoo-pg',
+      namespace: 'business-system',
+    });
+    // A cluster that archives nowhere has nothing to recover from.
+    expect(screen.queryByTestId('cnpg-recover-scratch-pg')).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -14,6 +16,7 @@ import { RelativeTime } from '../RelativeTime';
 import { PitrWindow } from '../PitrWindow';
 import { cronInfoFor } from '../../utils/cronInfoFor';
 import { formatSeconds, secondsBetween } from '../../utils/formatTime';
+import { RecoverToPointInTimeLink } from './RecoverToPointInTimeLink';
 
 // Backstage's Table adds to a highlighted column's style object, so hand it a fresh one.
 const wrap = (): CSSProperties => ({ overflowWrap: 'anywhere' });
@@ -77,6 +80,7 @@ const backupColumns: TableColumn<CnpgBackup>[] = [
 /** CloudNativePG clusters: instances, WAL archiving, base backup schedules, the PITR window and base backups. */
 export function CnpgCard(props: { cnpg: CnpgSection; tiers: Tier[] }) {
   const { clusters, backups, scheduledBackups } = props.cnpg;
+  const entityRef = stringifyEntityRef(useEntity().entity);
   return (
     <InfoCard title="PostgreSQL (CloudNativePG)">
       {clusters.length === 0 && (
@@ -124,6 +128,7 @@ export function CnpgCard(props: { cnpg: CnpgSection; tiers: Tier[] }) {
                 />
               ))}
             <PitrWindow cluster={cluster} backups={backups} />
+            <RecoverToPointInTimeLink entityRef={entityRef} cluster={cluster} />
           </Box>
         );
       })}
