@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end browser tests: starts the Kubernetes API simulator, the backend and
-# the app, then runs Playwright in Debian's Chromium once per demo scenario.
+# End-to-end browser tests: starts the Kubernetes API simulator, the demo's GitOps
+# repository, the backend and the app, then runs Playwright in Debian's Chromium once
+# per demo scenario.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -52,6 +53,10 @@ stop_simulator() {
 }
 
 start_simulator healthy
+# The demo's GitOps repository on 127.0.0.1:8002 (app-config.yaml names it), fresh for this run.
+setsid yarn workspace @internal/gitops-demo start --port 8002 >"$LOG_DIR/gitops-demo.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:8002/healthz" gitops-demo 60
 BROWSER=none setsid yarn workspace backend start >"$LOG_DIR/backend.log" 2>&1 &
 PIDS+=($!)
 BROWSER=none setsid yarn workspace app start >"$LOG_DIR/app.log" 2>&1 &

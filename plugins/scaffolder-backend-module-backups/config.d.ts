@@ -53,6 +53,24 @@ export interface Config {
         /** @visibility backend */
         hookVolumes?: string;
       };
+      /**
+       * The GitOps repository the templates check out and propose changes to, by
+       * default. Frontend-visible so that a form can show it; the actions use it to
+       * allow its host (besides the integrations' hosts) and as the default branch.
+       * @visibility frontend
+       */
+      gitops?: {
+        /**
+         * Clone URL (http or https, no credentials), e.g. http://127.0.0.1:8002/odoo-gitops.git.
+         * @visibility frontend
+         */
+        repository?: string;
+        /**
+         * The branch checked out and proposed onto, e.g. main.
+         * @visibility frontend
+         */
+        branch?: string;
+      };
     };
   };
 }

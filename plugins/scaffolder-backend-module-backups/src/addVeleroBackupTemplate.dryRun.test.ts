@@ -1,102 +1,72 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { Entity } from '@backstage/catalog-model';
-import { promises as fs } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { validateManifests } from '@internal/crd-schemas';
+import { GitopsDemoServer } from '@internal/gitops-demo';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { addVeleroBackupTemplate } from './__testUtils__/addVeleroBackupTemplate';
+import { formDefaults } from './actions/gitops/__testUtils__/formDefaults';
+import { odooComponent } from './actions/gitops/__testUtils__/odooComponent';
+import {
+  demoBranches,
+  OVERLAY,
+  pushToMain,
+} from './actions/gitops/__testUtils__/demoRepository';
 import { scaffolderModuleBackups } from './module';
 
-// The real template, run through the real scaffolder backend's dry-run endpoint.
+// The real template, run through the real scaffolder backend's dry-run endpoint,
+// against the demo's GitOps repository served by a GitopsDemoServer on a free port.
 const template = addVeleroBackupTemplate;
 
-const odoo: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'odoo',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/kubernetes-namespace': 'business-system',
-      'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=odoo',
-    },
-  },
-  spec: { type: 'service', owner: 'erp-team', lifecycle: 'production' },
-};
+const APP = 'kubernetes/apps/base/business-system/odoo/app';
+const VELERO = 'kubernetes/apps/base/backup-system';
 
-const OVERLAY = 'kubernetes/apps/overlays/cluster-00/kustomization.yaml';
+let server: GitopsDemoServer;
+beforeEach(async () => {
+  server = await GitopsDemoServer.start({ port: 0 });
+});
+afterEach(() => server.stop());
 
-const REPOSITORY = 'https://github.com/hayden/home-ops/tree/main';
-
-/** GitHub, as fetch:plain reads it: the chosen repository's base branch is the tree. */
-function gitopsRepository(tree: Record<string, string>, read: string[]) {
-  return mockServices.urlReader.mock({
-    readTree: async url => {
-      read.push(url);
-      if (url !== REPOSITORY) throw new Error(`unexpected read of ${url}`);
-      return {
-        etag: 'main',
-        files: async () => [],
-        archive: async () => {
-          throw new Error('fetch:plain reads the tree as a directory');
-        },
-        dir: async ({ targetDir } = {}) => {
-          for (const [path, content] of Object.entries(tree)) {
-            const target = resolve(targetDir!, path);
-            await fs.mkdir(dirname(target), { recursive: true });
-            await fs.writeFile(target, content);
-          }
-          return targetDir!;
-        },
-      };
-    },
-  });
+/** What a newcomer enters: the component; every other field keeps its default. */
+function defaults(): Record<string, string> {
+  // The form's default names the demo's fixed port; the test server has its own.
+  return { ...formDefaults(template), repoUrl: server.repoUrl };
 }
 
-const values = {
-  component: 'component:default/odoo',
-  cnpgCluster: 'odoo-pg',
-  repoUrl: 'github.com?owner=hayden&repo=home-ops',
-  branch: 'main',
-  schedule: '0 3 * * *',
-  ttl: '168h',
-};
-
-/** POST /v2/dry-run of the template; `read` lists what fetch:plain asked GitHub for. */
-async function postDryRun(
-  tree: Record<string, string>,
-  given: Record<string, string> = values,
-) {
-  const read: string[] = [];
-  const { server } = await startTestBackend({
+/** POST /v2/dry-run of the template with these form values. */
+async function postDryRun(given: Record<string, string>) {
+  const { server: backend } = await startTestBackend({
     features: [
       scaffolderPlugin,
       githubModule,
       scaffolderModuleBackups,
-      gitopsRepository(tree, read).factory,
-      catalogServiceMock.factory({ entities: [odoo] }),
+      catalogServiceMock.factory({ entities: [odooComponent] }),
       mockServices.rootConfig.factory({
         data: {
           backend: { baseUrl: 'http://localhost:7007' },
           integrations: {
             github: [{ host: 'github.com', token: 'dry-run-token' }],
           },
+          backups: {
+            scaffolder: {
+              gitops: { repository: server.repoUrl, branch: 'main' },
+            },
+          },
         },
       }),
     ],
   });
-  const response = await request(server)
+  return request(backend)
     .post('/api/scaffolder/v2/dry-run')
     .send({ template, values: given, secrets: {}, directoryContents: [] });
-  return { response, read };
 }
 
-async function dryRun(tree: Record<string, string>) {
-  const { response, read } = await postDryRun(tree);
+async function dryRun(
+  given: Record<string, string> = { component: 'component:default/odoo' },
+) {
+  const response = await postDryRun({ ...defaults(), ...given });
   expect(response.status).toBe(200);
   const files = Object.fromEntries(
     (
@@ -110,119 +80,187 @@ async function dryRun(tree: Record<string, string>) {
     ]),
   );
   const log = (
-    response.body.log as Array<{ body: { message: string; status?: string } }>
+    response.body.log as Array<{
+      body: { message: string; status?: string; stepId?: string };
+    }>
   ).map(l => l.body);
-  // Every step of the template ran to the end.
+  // Every step ran to the end but the pull request, which is for GitHub only.
   expect(log.filter(l => l.status === 'failed')).toEqual([]);
-  expect(log.filter(l => l.status === 'completed').length).toBe(
-    template.spec.steps.length,
-  );
-  // The repository is read from the chosen repository and branch, nowhere else.
-  expect(read).toEqual([REPOSITORY]);
-  return { files, output: response.body.output };
+  expect(log.filter(l => l.status === 'completed').map(l => l.stepId)).toEqual([
+    'entity',
+    'checkout',
+    'velero',
+    'diff',
+    'propose',
+  ]);
+  expect(log.filter(l => l.status === 'skipped').map(l => l.stepId)).toEqual([
+    'pr',
+  ]);
+  const said = (stepId: string) =>
+    log
+      .filter(l => l.stepId === stepId)
+      .map(l => l.message)
+      .join('\n');
+  return { files, output: response.body.output, said };
 }
 
-const overlay =
-  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base/business-system # apps\n';
-
 describe('the "Add Velero backup" template, dry-run through the scaffolder backend', () => {
-  it('creates the whole Velero directory in a repository that has none', async () => {
-    const app = 'kubernetes/apps/base/business-system/odoo/app';
-    const { files, output } = await dryRun({
-      [OVERLAY]: overlay,
-      'kubernetes/apps/base/business-system/kustomization.yaml':
-        'resources:\n  - odoo/app\n',
-      [`${app}/kustomization.yaml`]: 'resources:\n  - pvc.yaml\n',
-      [`${app}/pvc.yaml`]:
-        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: odoo-filestore\n',
-    });
-    expect(parse(files[`${app}/kustomization.yaml`]).patches).toEqual([
+  it('asks only for the component, shows the diff, and pushes nothing', async () => {
+    const { files, output, said } = await dryRun();
+    expect(
+      Object.keys(files)
+        .filter(p => p.startsWith(VELERO))
+        .sort(),
+    ).toEqual([
+      `${VELERO}/kustomization.yaml`,
+      `${VELERO}/namespace.yaml`,
+      `${VELERO}/velero/app/externalsecret.yaml`,
+      `${VELERO}/velero/app/helmrelease.yaml`,
+      `${VELERO}/velero/app/kustomization.yaml`,
+      `${VELERO}/velero/app/ocirepository.yaml`,
+      `${VELERO}/velero/ks.yaml`,
+      `${VELERO}/velero/schedules/kustomization.yaml`,
+      `${VELERO}/velero/schedules/odoo-backup.yaml`,
+    ]);
+    expect(files[OVERLAY]).toMatch(
+      /- \.\.\/\.\.\/base\/business-system\n {2}- \.\.\/\.\.\/base\/backup-system\n$/,
+    );
+    // The demo's Odoo is a kustomization: labels and hooks are patched in, the
+    // CNPG cluster found there without being named.
+    expect(parse(files[`${APP}/kustomization.yaml`]).patches).toEqual([
       {
         path: 'velero-backup-pvc-labels.yaml',
         target: { kind: 'PersistentVolumeClaim' },
       },
+      {
+        path: 'velero-backup-cnpg-labels.yaml',
+        target: {
+          group: 'postgresql.cnpg.io',
+          kind: 'Cluster',
+          name: 'odoo-pg',
+        },
+      },
+      {
+        path: 'velero-backup-hooks.yaml',
+        target: { kind: 'HelmRelease', name: 'odoo' },
+      },
     ]);
-    expect(
-      parse(files[`${app}/velero-backup-pvc-labels.yaml`]).metadata.labels,
-    ).toEqual({ 'app.kubernetes.io/name': 'odoo' });
-    expect(
-      Object.keys(files)
-        .filter(p => p.includes('backup-system'))
-        .sort(),
-    ).toEqual([
-      'kubernetes/apps/base/backup-system/kustomization.yaml',
-      'kubernetes/apps/base/backup-system/namespace.yaml',
-      'kubernetes/apps/base/backup-system/velero/app/externalsecret.yaml',
-      'kubernetes/apps/base/backup-system/velero/app/helmrelease.yaml',
-      'kubernetes/apps/base/backup-system/velero/app/kustomization.yaml',
-      'kubernetes/apps/base/backup-system/velero/app/ocirepository.yaml',
-      'kubernetes/apps/base/backup-system/velero/ks.yaml',
-      'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml',
-      'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml',
-    ]);
-    expect(files[OVERLAY]).toBe(`${overlay}  - ../../base/backup-system\n`);
     const schedule = parse(
-      files[
-        'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml'
-      ],
+      files[`${VELERO}/velero/schedules/odoo-backup.yaml`],
     );
-    expect(schedule.spec.template).toMatchObject({
-      includedNamespaces: ['business-system'],
-      labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'odoo' } },
-      ttl: '168h',
+    expect(schedule.spec).toMatchObject({
+      schedule: '0 3 * * *',
+      template: {
+        includedNamespaces: ['business-system'],
+        labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'odoo' } },
+        ttl: '168h',
+      },
     });
-    for (const [path, content] of Object.entries(files).filter(([p]) =>
-      p.includes('backup-system'),
+    // Every manifest is valid; the app's patches are partial by design.
+    for (const [path, content] of Object.entries(files).filter(
+      ([p]) => p.endsWith('.yaml') && !p.includes('/velero-backup-'),
     )) {
       const invalid = validateManifests(content).filter(
         r => !r.valid && r.schemaFound,
       );
       expect({ path, invalid }).toEqual({ path, invalid: [] });
     }
-    expect(output.links[0].url).toBe('github.com?owner=hayden&repo=home-ops');
+
+    // The diff, before anything is proposed: in the log and in the output.
+    const diff = `diff --git a/${OVERLAY} b/${OVERLAY}`;
+    expect(said('diff')).toContain('14 file(s) changed against main');
+    // The demo tree has none of the mistakes the Velero action lints for.
+    expect(said('velero')).not.toMatch(/warn/);
+    expect(said('diff')).toContain(diff);
+    expect(said('propose')).toContain(
+      'Dry run: would push this change to backups/velero-odoo',
+    );
+    expect(output.links).toEqual([
+      {
+        title: 'The proposed change',
+        url: `${server.url}/?branch=backups%2Fvelero-odoo`,
+      },
+    ]);
     expect(output.text[0].content).toMatch(/This repository had no Velero yet/);
-    expect(output.text[0].content).toMatch(/inheritedMetadata/);
+    expect(output.text[1].content).toMatch(/^```diff\n/);
+    expect(output.text[1].content).toContain('+  - ../../base/backup-system\n');
+    expect((await demoBranches(server)).map(b => b.name)).toEqual(['main']);
   });
 
-  it('adds only the schedule and wiring where Velero already backs up another app', async () => {
-    const existing: Record<string, string> = {
-      [OVERLAY]: `${overlay}  - ../../base/backup-system\n`,
-      'kubernetes/apps/base/backup-system/kustomization.yaml':
+  it('adds only the schedule and the app patches where Velero already backs up another app', async () => {
+    const existing = {
+      [OVERLAY]:
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base/business-system\n  - ../../base/backup-system\n',
+      [`${VELERO}/kustomization.yaml`]:
         'resources:\n  - namespace.yaml\n  - velero/ks.yaml\n',
-      'kubernetes/apps/base/backup-system/namespace.yaml':
+      [`${VELERO}/namespace.yaml`]:
         'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: velero\n',
-      'kubernetes/apps/base/backup-system/velero/app/helmrelease.yaml':
+      [`${VELERO}/velero/app/helmrelease.yaml`]:
         '# hand-tuned\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: velero\n  namespace: velero\nspec:\n  interval: 1h\n  chartRef: { kind: OCIRepository, name: velero }\n',
-      'kubernetes/apps/base/backup-system/velero/ks.yaml':
+      [`${VELERO}/velero/ks.yaml`]:
         'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: velero-schedules\n  namespace: flux-system\nspec:\n  interval: 30m\n  path: ./kubernetes/apps/base/backup-system/velero/schedules\n  prune: true\n  sourceRef: { kind: GitRepository, name: flux-system }\n',
-      'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml':
+      [`${VELERO}/velero/schedules/kustomization.yaml`]:
         '# schedules\nresources:\n  - crm-backup.yaml\n',
-      'kubernetes/apps/base/backup-system/velero/schedules/crm-backup.yaml':
+      [`${VELERO}/velero/schedules/crm-backup.yaml`]:
         'apiVersion: velero.io/v1\nkind: Schedule\nmetadata:\n  name: crm-daily\n  namespace: velero\nspec:\n  schedule: 0 2 * * *\n  template: {}\n',
     };
-    const { files, output } = await dryRun(existing);
-    const changed = Object.keys(files).filter(p => files[p] !== existing[p]);
-    expect(changed.sort()).toEqual([
-      'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml',
-      'kubernetes/apps/base/backup-system/velero/schedules/odoo-backup.yaml',
-    ]);
+    await pushToMain(server, existing);
+    const { files, output, said } = await dryRun();
     expect(
-      files[
-        'kubernetes/apps/base/backup-system/velero/schedules/kustomization.yaml'
-      ],
-    ).toBe(
+      said('diff')
+        .split('\n')
+        .filter(l => /^ {2}(added|modified|deleted) /.test(l))
+        .sort(),
+    ).toEqual(
+      [
+        `  added ${APP}/velero-backup-cnpg-labels.yaml`,
+        `  added ${APP}/velero-backup-hooks.yaml`,
+        `  added ${APP}/velero-backup-pvc-labels.yaml`,
+        `  added ${VELERO}/velero/schedules/odoo-backup.yaml`,
+        `  modified ${APP}/kustomization.yaml`,
+        `  modified ${VELERO}/velero/schedules/kustomization.yaml`,
+      ].sort(),
+    );
+    expect(files[`${VELERO}/velero/schedules/kustomization.yaml`]).toBe(
       '# schedules\nresources:\n  - crm-backup.yaml\n  - odoo-backup.yaml\n',
     );
     expect(output.text[0].content).toMatch(/Velero is already deployed here/);
   });
 
+  it('labels the CNPG cluster named in the form', async () => {
+    const { files } = await dryRun({
+      component: 'component:default/odoo',
+      cnpgCluster: 'odoo-pg',
+    });
+    expect(parse(files[`${APP}/velero-backup-cnpg-labels.yaml`]).spec).toEqual({
+      inheritedMetadata: { labels: { 'app.kubernetes.io/name': 'odoo' } },
+    });
+  });
+
   it.each(['main..evil', 'main branch', '-main', 'x.lock'])(
-    'refuses the base branch %p before reading the repository',
+    'refuses the base branch %p before any step runs',
     async branch => {
-      const { response, read } = await postDryRun({}, { ...values, branch });
+      const response = await postDryRun({
+        ...defaults(),
+        component: 'component:default/odoo',
+        branch,
+      });
       expect(response.status).toBe(400);
       expect(response.body.errors).toMatchObject([{ path: ['branch'] }]);
-      expect(read).toEqual([]);
     },
   );
+
+  it.each([
+    'http://me:secret@127.0.0.1:8002/odoo-gitops.git',
+    'ftp://127.0.0.1/odoo-gitops.git',
+    'github.com?owner=hayden&repo=home-ops',
+  ])('refuses the repository %p before any step runs', async repoUrl => {
+    const response = await postDryRun({
+      ...defaults(),
+      component: 'component:default/odoo',
+      repoUrl,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toMatchObject([{ path: ['repoUrl'] }]);
+  });
 });

@@ -4,6 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createVeleroGenerateAction } from './actions/createVeleroGenerateAction';
+import { createGitopsCheckoutAction } from './actions/gitops/createGitopsCheckoutAction';
+import { createGitopsDiffAction } from './actions/gitops/createGitopsDiffAction';
+import { createGitopsProposeAction } from './actions/gitops/createGitopsProposeAction';
 
 /** Registers the backups scaffolder actions. */
 export const scaffolderModuleBackups = createBackendModule({
@@ -16,7 +19,12 @@ export const scaffolderModuleBackups = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolderActions, config }) {
-        scaffolderActions.addActions(createVeleroGenerateAction({ config }));
+        scaffolderActions.addActions(
+          createVeleroGenerateAction({ config }),
+          createGitopsCheckoutAction({ config }),
+          createGitopsDiffAction(),
+          createGitopsProposeAction({ config }),
+        );
       },
     });
   },

@@ -1,0 +1,40 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * An action context on a workspace, with a logger whose calls can be read,
+ * temporary folders that are real and fresh, and a dry-run flag.
+ */
+export function gitopsActionContext(
+  workspacePath: string,
+  input: Record<string, unknown>,
+  options: { isDryRun?: boolean } = {},
+) {
+  const logger = mockServices.logger.mock();
+  const ctx = createMockActionContext({
+    input: input as any,
+    workspacePath,
+    logger,
+  });
+  return {
+    ...ctx,
+    isDryRun: options.isDryRun,
+    logger,
+    createTemporaryDirectory: jest.fn(async () =>
+      mkdtempSync(join(tmpdir(), 'gitops-step-')),
+    ),
+  };
+}
+
+/** What the logger was told, as one text. */
+export function logged(ctx: ReturnType<typeof gitopsActionContext>): string {
+  return ctx.logger.info.mock.calls.map(([message]) => message).join('\n');
+}
+
+/** The outputs an action gave, by name. */
+export function outputs(ctx: { output: jest.Mock | Function }) {
+  return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+}
