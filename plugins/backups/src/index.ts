@@ -7,3 +7,4 @@ export { backupsPlugin, EntityBackupsContent } from './plugin';
 export { isBackupsAvailable } from './isBackupsAvailable';
 export { backupsApiRef, BackupsClient } from './api';
 export type { BackupsApi } from './api';
+export * from './scaffolder';

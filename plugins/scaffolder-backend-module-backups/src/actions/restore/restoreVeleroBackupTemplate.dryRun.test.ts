@@ -12,23 +12,13 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { setupServer } from 'msw/node';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
 import { backendError, fakeBackups } from './__testUtils__/fakeBackups';
+import { restoreVeleroBackupTemplate } from './__testUtils__/restoreVeleroBackupTemplate';
 import { createVeleroRestoreAction } from './createVeleroRestoreAction';
 
 // The real template, run through the real scaffolder backend's dry-run endpoint.
-const template = parse(
-  readFileSync(
-    resolve(
-      __dirname,
-      '../../../../../examples/templates/restore-velero-backup/template.yaml',
-    ),
-    'utf8',
-  ),
-);
+const template = restoreVeleroBackupTemplate;
 
 const odoo: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

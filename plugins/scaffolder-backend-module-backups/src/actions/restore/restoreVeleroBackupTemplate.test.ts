@@ -1,19 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { restorePlanRequestSchema } from '@internal/plugin-backups-common';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { restoreVeleroBackupTemplate } from './__testUtils__/restoreVeleroBackupTemplate';
 import { createVeleroRestoreAction } from './createVeleroRestoreAction';
 
-const template = parse(
-  readFileSync(
-    resolve(
-      __dirname,
-      '../../../../../examples/templates/restore-velero-backup/template.yaml',
-    ),
-    'utf8',
-  ),
-);
+const template = restoreVeleroBackupTemplate;
 const properties: Record<string, any> = Object.assign(
   {},
   ...template.spec.parameters.map((page: any) => page.properties),

@@ -1,0 +1,2 @@
+export { VeleroBackupPickerFieldExtension } from './VeleroBackupPickerFieldExtension';
+export { RestorePlanPreviewFieldExtension } from './RestorePlanPreviewFieldExtension';
