@@ -154,15 +154,29 @@ describe('GitopsDemoServer', () => {
   });
 
   it.each([
-    ['another Host header', '/', { host: 'evil.example:80' }, 421],
-    ['the dumb protocol', '/odoo-gitops.git/HEAD', {}, 404],
-    ['another repository', '/other.git/info/refs', {}, 404],
-    ['a GET of git-receive-pack', '/odoo-gitops.git/git-receive-pack', {}, 405],
-    ['an unknown path', '/nope', {}, 404],
-  ])('answers %s with %#', async (_what, path, headers, status) => {
-    expect((await send(`${server.url}${path}`, { headers })).status).toBe(
-      status,
-    );
+    ['another Host header', 'GET', '/', { host: 'evil.example:80' }, 421],
+    ['the dumb protocol', 'GET', '/odoo-gitops.git/HEAD', {}, 404],
+    ['another repository', 'GET', '/other.git/info/refs', {}, 404],
+    [
+      'a GET of git-receive-pack',
+      'GET',
+      '/odoo-gitops.git/git-receive-pack',
+      {},
+      405,
+    ],
+    ['a POST of the page', 'POST', '/', {}, 405],
+    [
+      'a body in an encoding git does not send',
+      'POST',
+      '/odoo-gitops.git/git-upload-pack',
+      { 'content-encoding': 'br' },
+      415,
+    ],
+    ['an unknown path', 'GET', '/nope', {}, 404],
+  ])('refuses %s (%s %s)', async (_what, method, path, headers, status) => {
+    expect(
+      (await send(`${server.url}${path}`, { method, headers })).status,
+    ).toBe(status);
   });
 
   it('refuses to listen on anything but loopback', async () => {

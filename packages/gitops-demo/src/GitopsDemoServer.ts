@@ -27,6 +27,8 @@ export type GitopsDemoServerOptions = {
 };
 
 const LOOPBACK = ['127.0.0.1', '::1'];
+/** The request encodings git sends and http-backend inflates ('' for none). */
+const GIT_ENCODINGS = ['', 'identity', 'gzip', 'x-gzip'];
 
 function send(
   res: ServerResponse,
@@ -123,6 +125,8 @@ export class GitopsDemoServer {
         send(res, 404, 'text/plain', 'no such repository\n');
       else if (method !== (isRefs ? 'GET' : 'POST'))
         send(res, 405, 'text/plain', 'method not allowed\n');
+      else if (!GIT_ENCODINGS.includes(req.headers['content-encoding'] ?? ''))
+        send(res, 415, 'text/plain', 'only gzip request bodies\n');
       else this.#cgi(req, res, root, url);
       return;
     }
