@@ -1,8 +1,15 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// The scaffolder removes a step's temporary folders after the step; here, after the file.
+const temporaryDirs: string[] = [];
+afterAll(() => {
+  for (const dir of temporaryDirs.splice(0))
+    rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * An action context on a workspace, with a logger whose calls can be read,
@@ -23,9 +30,11 @@ export function gitopsActionContext(
     ...ctx,
     isDryRun: options.isDryRun,
     logger,
-    createTemporaryDirectory: jest.fn(async () =>
-      mkdtempSync(join(tmpdir(), 'gitops-step-')),
-    ),
+    createTemporaryDirectory: jest.fn(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gitops-step-'));
+      temporaryDirs.push(dir);
+      return dir;
+    }),
   };
 }
 
