@@ -10,6 +10,12 @@ import {
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  RecoveryTimePickerFieldExtension,
+  RestorePlanPreviewFieldExtension,
+  VeleroBackupPickerFieldExtension,
+} from '@internal/plugin-backups';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import {
@@ -78,7 +84,14 @@ const routes = (
         <ReportIssue />
       </TechDocsAddons>
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      {/* The restore and point-in-time recovery templates ask through these fields. */}
+      <ScaffolderFieldExtensions>
+        <VeleroBackupPickerFieldExtension />
+        <RestorePlanPreviewFieldExtension />
+        <RecoveryTimePickerFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

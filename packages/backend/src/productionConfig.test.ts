@@ -117,4 +117,14 @@ describe('the production configuration', () => {
     }
     expect(config.getString('backend.database.client')).toBe('pg');
   });
+
+  it("proposes to the GitOps repository from the environment, not the demo's", async () => {
+    const { config } = await productionConfig({
+      BACKUPS_GITOPS_REPOSITORY: 'https://git.example.com/platform/gitops.git',
+    });
+    expect(config.getString('backups.scaffolder.gitops.repository')).toBe(
+      'https://git.example.com/platform/gitops.git',
+    );
+    expect(config.getString('backups.scaffolder.gitops.branch')).toBe('main');
+  });
 });

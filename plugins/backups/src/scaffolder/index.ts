@@ -1,2 +1,3 @@
 export { VeleroBackupPickerFieldExtension } from './VeleroBackupPickerFieldExtension';
 export { RestorePlanPreviewFieldExtension } from './RestorePlanPreviewFieldExtension';
+export { RecoveryTimePickerFieldExtension } from './RecoveryTimePicker';
