@@ -32,6 +32,36 @@ export interface Config {
         serviceAccountTokenFile?: string;
       }>;
     };
+    /**
+     * The watch-fed cache of cluster state: each kind the overview reads is
+     * listed once, then kept current by a watch, so that an overview costs the
+     * API servers no request. Durations are milliseconds or Backstage
+     * durations ("2m", { minutes: 2 }).
+     */
+    cache?: {
+      /** Off: every overview LISTs what it reads. Default true. @visibility backend */
+      enabled?: boolean;
+      /**
+       * Data whose watch (or poll) has been broken longer than this is
+       * `unknown` (Stale), never shown as current. Default 2m.
+       * @visibility backend
+       */
+      staleAfter?: number | string | HumanDuration;
+      /** The longest a request waits for kinds still loading (then Pending). Default 5s. @visibility backend */
+      warmupTimeout?: number | string | HumanDuration;
+      /**
+       * LIST interval where watch is forbidden or a kind is not served yet;
+       * shorter than staleAfter. Default 30s.
+       * @visibility backend
+       */
+      pollInterval?: number | string | HumanDuration;
+      /** Asked of the API server on each watch, which then ends and is renewed. Default 5m. @visibility backend */
+      watchTimeout?: number | string | HumanDuration;
+      /** First delay after a failed list or watch, doubled up to retryMax. Default 1s. @visibility backend */
+      retryInitial?: number | string | HumanDuration;
+      /** @visibility backend */
+      retryMax?: number | string | HumanDuration;
+    };
     rpo?: {
       /**
        * Added to a schedule's interval to make its default RPO target: seconds,

@@ -261,6 +261,19 @@ export class KubeSimulator {
     return this.#faults.list();
   }
 
+  /**
+   * Ends every open watch, as an API server restart or a dropped
+   * connection does; clients watch again from their resourceVersion.
+   */
+  closeWatches() {
+    for (const end of [...this.#watches]) end();
+  }
+
+  /** Forgets the event history: watches from before now get 410 Gone. */
+  compactEvents() {
+    this.#store.compact();
+  }
+
   /** Every request answered so far (the newest 20 000), oldest first. */
   requestLog(): RequestLogEntry[] {
     return this.#log.entries();

@@ -66,6 +66,9 @@ describe('bad input to the overview: refused, named, and nothing written', () =>
                 },
               ],
             },
+            // Per-request reads, so that the request log shows which bad
+            // inputs reached the cluster (the cache reads it on its own).
+            backups: { cache: { enabled: false } },
           },
         }),
       ],

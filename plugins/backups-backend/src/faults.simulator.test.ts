@@ -88,6 +88,10 @@ beforeAll(async () => {
               pageSize: 2,
               timeoutMs: DEADLINE_MS,
             },
+            // These faults hit single requests, so they are the per-request
+            // listing layer's; the cache's (watch cut, relist, forbidden
+            // watch, staleness) are in cache/CachingClusterState.simulator.test.ts.
+            cache: { enabled: false },
           },
         },
       }),

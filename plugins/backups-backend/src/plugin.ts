@@ -74,6 +74,10 @@ export const backupsPlugin = createBackendPlugin({
           logger,
           connect,
         });
+        // Caches warm in the background from the start, not on the first
+        // request; each replica keeps its own.
+        lifecycle.addStartupHook(() => connections.start());
+        lifecycle.addShutdownHook(() => connections.stop());
         const overviewService = BackupsOverviewService.create({
           config,
           logger,
@@ -89,7 +93,8 @@ export const backupsPlugin = createBackendPlugin({
           logger,
           store,
           clusters: connections.clusters,
-          access: cluster => connections.connection(cluster),
+          // Restores read the API server itself, never the cache.
+          access: cluster => connections.liveConnection(cluster),
           veleroNamespace: readVeleroOptions(config).namespace,
           config: readRestoreConfig(config),
           deadlineMs: connections.deadlineMs,

@@ -130,6 +130,10 @@ export const sourceErrorSchema = z.object({
       'Timeout',
       'ServerError',
       'NotConfigured',
+      /** The backend's cache has not loaded this source yet. */
+      'Pending',
+      /** The cache lost its watch longer ago than the staleness bound. */
+      'Stale',
       'Unknown',
     ])
     .optional(),
@@ -392,8 +396,27 @@ export const fluxSectionSchema = z.object({
   externalSecrets: z.array(externalSecretSchema),
 });
 
+/** Where the backend's answer for one kind comes from, and how fresh it is. */
+export const dataSourceSchema = z.object({
+  /** `<plural>.<group>`, e.g. `backups.velero.io`; `pods` for core kinds. */
+  kind: z.string(),
+  /** The namespace it is kept for; all of them when absent. */
+  namespace: z.string().optional(),
+  /** `watch`: kept current by a watch; `poll`: listed at an interval; `list`: read per request. */
+  mode: z.enum(['watch', 'poll', 'list']),
+  state: z.enum(['ready', 'warming', 'stale', 'error']),
+  /** When the data last matched the API server. */
+  syncedAt: z.string().optional(),
+  message: z.string().optional(),
+});
+
 export const clusterOverviewSchema = z.object({
   cluster: z.string(),
+  /**
+   * What the backend knows of each kind it reads from this cluster (a
+   * watch-fed cache); absent when every request lists.
+   */
+  sources: z.array(dataSourceSchema).optional(),
   tiers: z.array(tierSchema),
   coverage: z.array(coverageSchema),
   errors: z.array(sourceErrorSchema),

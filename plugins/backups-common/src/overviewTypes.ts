@@ -8,6 +8,7 @@ import {
   cnpgSectionSchema,
   conditionSchema,
   cronInfoSchema,
+  dataSourceSchema,
   findingSchema,
   labelRequirementSchema,
   platformFindingSchema,
@@ -56,6 +57,7 @@ export type FluxObject = z.infer<typeof fluxObjectSchema>;
 export type ExternalSecretStatus = z.infer<typeof externalSecretSchema>;
 export type FluxSection = z.infer<typeof fluxSectionSchema>;
 export type ClusterOverview = z.infer<typeof clusterOverviewSchema>;
+export type DataSource = z.infer<typeof dataSourceSchema>;
 export type BackupsOverview = z.infer<typeof backupsOverviewSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type PlatformFinding = z.infer<typeof platformFindingSchema>;

@@ -16,6 +16,8 @@ export type KubeItem = {
     labels?: Record<string, string>;
     creationTimestamp?: string;
     generation?: number;
+    /** Kept so that a cache can tell a changed object from a repeated one. */
+    resourceVersion?: string;
     /** Only the few annotations a reader needs. */
     annotations?: Record<string, string>;
   };
@@ -28,6 +30,13 @@ export type ListOptions = {
   namespace?: string;
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Only objects whose `spec` includes this namespace as Velero decides it
+   * (`includedNamespaces`/`excludedNamespaces`, globs): a Backup's own
+   * spec. A listing layer filters after the LIST; a cache answers from an
+   * index of included namespaces.
+   */
+  includesNamespace?: string;
   /** The request's deadline: aborting it cancels every call still in flight. */
   signal?: AbortSignal;
 };
@@ -56,6 +65,10 @@ export interface ClusterState {
   list(resource: ResourceRef, options?: ListOptions): Promise<KubeItem[]>;
   /** What each kind is answered from, and how fresh it is (caches). */
   describe?(): SourceStatus[];
+  /** Called when the backend starts: a cache warms up in the background. */
+  start?(): void;
+  /** Called when the backend stops. */
+  stop?(): Promise<void>;
 }
 
 /** A JSON Patch operation (RFC 6902). */

@@ -5,7 +5,13 @@ import { ClusterState, ClusterWriter } from './ClusterState';
 /** How the plugin reads and writes one cluster. */
 export type ClusterConnection = {
   name: string;
+  /** What the overview reads: by default a watch-fed cache. */
   state: ClusterState;
+  /**
+   * Reads that must be current, such as a restore's guards: by default
+   * LISTs against the API server. `state` when absent.
+   */
+  live?: ClusterState;
   writer: ClusterWriter;
 };
 

@@ -76,6 +76,12 @@ export function listPageNumber(
   return decodeContinue(continueToken)?.page;
 }
 
+/** etcd's order: keys compared byte by byte, not by locale. */
+export function byKey(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
 /** Applies selectors, then `limit`/`continue` paging in a stable order. */
 export function listPage(
   objects: KubeObject[],
@@ -84,7 +90,7 @@ export function listPage(
 ) {
   const matching = objects
     .filter(selectorFilter(query))
-    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    .sort((a, b) => byKey(sortKey(a), sortKey(b)));
   let start = 0;
   let page = 1;
   if (query.continueToken) {

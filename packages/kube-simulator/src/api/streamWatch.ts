@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { KubeObject, StoreEvent } from '../store/KubeObject';
 import { ObjectStore } from '../store/ObjectStore';
 import { ListQuery, selectorFilter } from './listObjects';
-import { status } from './status';
+import { fail, status } from './status';
 
 export type WatchOptions = {
   store: ObjectStore;
@@ -34,10 +34,35 @@ export function streamWatch(
     o.kind === kind &&
     (namespace === undefined || o.metadata.namespace === namespace);
 
+  const requested = Number(options.resourceVersion);
+  if (options.resourceVersion && requested > store.resourceVersion) {
+    // A resourceVersion this server has not reached (e.g. one from before
+    // the cluster was replaced): the API server's watch cache gives up
+    // with "Too large resource version", and a client relists.
+    fail(
+      504,
+      `Too large resource version: ${requested}, current: ${store.resourceVersion}`,
+      {
+        reason: 'Timeout',
+        details: {
+          causes: [
+            {
+              reason: 'ResourceVersionTooLarge',
+              message: 'Too large resource version',
+            },
+          ],
+          retryAfterSeconds: 1,
+        },
+      },
+    );
+  }
   res.writeHead(200, {
     'Content-Type': 'application/json',
     'Transfer-Encoding': 'chunked',
   });
+  // The API server flushes the headers at once: a client knows the watch
+  // is open before the first event.
+  res.flushHeaders();
   const write = (type: string, object: unknown) =>
     res.write(`${JSON.stringify({ type, object })}\n`);
 

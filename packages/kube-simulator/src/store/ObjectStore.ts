@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KubeObject, StoreEvent } from './KubeObject';
+import { byKey } from '../api/listObjects';
 
 const EVENT_LOG_SIZE = 5000;
 
@@ -64,11 +65,10 @@ export class ObjectStore {
         continue;
       result.push(clone(object));
     }
-    return result.sort((a, b) =>
-      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
-        `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
-      ),
-    );
+    // etcd's key order: byte by byte, not by locale.
+    const sortKey = (o: KubeObject) =>
+      `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+    return result.sort((a, b) => byKey(sortKey(a), sortKey(b)));
   }
 
   /** Creates or replaces an object, bumping its resourceVersion. */
@@ -124,6 +124,14 @@ export class ObjectStore {
       resourceVersion: this.#resourceVersion,
     });
     return clone(existing);
+  }
+
+  /**
+   * Forgets the event history, as etcd's compaction does: a watch from an
+   * older resourceVersion then gets 410 Gone.
+   */
+  compact() {
+    this.#events = [];
   }
 
   /** Events after a resourceVersion, or undefined when the log no longer reaches back. */

@@ -12,6 +12,9 @@ import type {
 import { createKubeConfig } from './createKubeConfig';
 import { KubeClusterWriter } from './KubeClusterWriter';
 import { ListingClusterState } from './ListingClusterState';
+import { CachingClusterState } from '../cache/CachingClusterState';
+import { readCacheSettings } from '../cache/cacheSettings';
+import { readVeleroOptions } from '../service/readVeleroOptions';
 
 export type { ClusterConnection };
 
@@ -45,19 +48,33 @@ export class ClusterConnections {
     this.deadlineMs =
       config.getOptionalNumber('backups.kubernetes.timeoutMs') ?? 10_000;
     const pageSize = config.getOptionalNumber('backups.kubernetes.pageSize');
+    const cache = readCacheSettings(config);
+    const veleroNamespace = readVeleroOptions(config).namespace;
     const defaults = (cluster: ClusterDetails): ClusterConnection => {
       const kubeConfig = createKubeConfig(cluster);
       const bearerToken = clusterBearerToken(cluster, { config, logger });
+      const live = ListingClusterState.create({
+        clusterName: cluster.name,
+        kubeConfig,
+        pageSize,
+        timeoutMs: this.deadlineMs,
+        logger,
+        bearerToken,
+      });
       return {
         name: cluster.name,
-        state: ListingClusterState.create({
-          clusterName: cluster.name,
-          kubeConfig,
-          pageSize,
-          timeoutMs: this.deadlineMs,
-          logger,
-          bearerToken,
-        }),
+        state: cache.enabled
+          ? CachingClusterState.create({
+              clusterName: cluster.name,
+              kubeConfig,
+              bearerToken,
+              live,
+              settings: cache,
+              veleroNamespace,
+              logger,
+            })
+          : live,
+        live,
         writer: KubeClusterWriter.create({
           clusterName: cluster.name,
           kubeConfig,
@@ -72,6 +89,18 @@ export class ClusterConnections {
       : defaults;
   }
 
+  /** Connects every cluster and starts their caches warming. */
+  start(): void {
+    for (const cluster of this.clusters)
+      this.connection(cluster).state.start?.();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      [...this.#connections.values()].map(c => c.state.stop?.()),
+    );
+  }
+
   connection(cluster: ClusterDetails): ClusterConnection {
     let connection = this.#connections.get(cluster.name);
     if (!connection) {
@@ -79,5 +108,15 @@ export class ClusterConnections {
       this.#connections.set(cluster.name, connection);
     }
     return connection;
+  }
+
+  /**
+   * The connection with reads made against the API server itself, for the
+   * guards of writes (restores), which must not act on a cache that may lag
+   * by a moment.
+   */
+  liveConnection(cluster: ClusterDetails): ClusterConnection {
+    const connection = this.connection(cluster);
+    return { ...connection, state: connection.live ?? connection.state };
   }
 }

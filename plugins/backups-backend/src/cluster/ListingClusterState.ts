@@ -12,6 +12,7 @@ import {
   ListOptions,
   ResourceRef,
 } from './ClusterState';
+import { includesNamespace } from '../readers/includesNamespace';
 import { projectItem } from './projections';
 
 type Page = {
@@ -55,6 +56,30 @@ export function pageOptions(
   };
 }
 
+/** Waits for a shared promise, or rejects when this caller's signal aborts. */
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort: () => Error,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(onAbort());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort());
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
+
 type Options = {
   clusterName: string;
   kubeConfig: KubeConfig;
@@ -89,6 +114,7 @@ export class ListingClusterState implements ClusterState {
   readonly #maxItems: number;
   readonly #logger?: LoggerService;
   readonly #bearerToken?: () => Promise<string>;
+  readonly #inFlight = new Map<string, Promise<KubeItem[]>>();
 
   static create(options: Options) {
     return new ListingClusterState(options);
@@ -106,11 +132,28 @@ export class ListingClusterState implements ClusterState {
     this.#bearerToken = options.bearerToken;
   }
 
+  /**
+   * Concurrent identical LISTs share one fetch: it runs under its own
+   * per-page deadline, and each caller stops waiting at its own.
+   */
   async list(
     resource: ResourceRef,
     options: ListOptions = {},
   ): Promise<KubeItem[]> {
-    return (await this.listWithVersion(resource, options)).items;
+    const { signal, ...query } = options;
+    const key = JSON.stringify([resource.group, resource.plural, query]);
+    let shared = this.#inFlight.get(key);
+    if (!shared) {
+      shared = this.listWithVersion(resource, query).then(r => r.items);
+      this.#inFlight.set(key, shared);
+      const forget = () => this.#inFlight.delete(key);
+      shared.then(forget, forget);
+    }
+    const items = await untilAborted(shared, signal, () =>
+      this.#timeoutError(),
+    );
+    // Callers get their own array: one may sort it.
+    return [...items];
   }
 
   /**
@@ -148,8 +191,11 @@ export class ListingClusterState implements ClusterState {
         );
       const page = await this.#page(resource, options, continueToken);
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      const wanted = options.includesNamespace;
       for (const raw of page.items ?? []) {
-        items.push(projectItem(resource, raw));
+        const item = projectItem(resource, raw);
+        if (wanted === undefined || includesNamespace(item.spec, wanted))
+          items.push(item);
       }
       if (items.length > this.#maxItems)
         throw new ClusterListError(
@@ -221,6 +267,19 @@ export class ListingClusterState implements ClusterState {
       if (resource.plural === 'pods' && options.namespace) {
         return this.#core.listNamespacedPod(
           { namespace: options.namespace, ...common },
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      // Across namespaces: what the watch-fed cache keeps.
+      if (resource.plural === 'persistentvolumeclaims') {
+        return this.#core.listPersistentVolumeClaimForAllNamespaces(
+          common,
+          requestOptions,
+        ) as Promise<Page>;
+      }
+      if (resource.plural === 'pods') {
+        return this.#core.listPodForAllNamespaces(
+          common,
           requestOptions,
         ) as Promise<Page>;
       }

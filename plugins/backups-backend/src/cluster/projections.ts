@@ -207,14 +207,27 @@ function trimLargeFields(item: KubeItem) {
  * little. Kinds without a projection keep metadata, spec and status.
  */
 export function projectItem(resource: ResourceRef, raw: any): KubeItem {
-  const { name, namespace, labels, creationTimestamp, generation } =
-    raw?.metadata ?? {};
+  const {
+    name,
+    namespace,
+    labels,
+    creationTimestamp,
+    generation,
+    resourceVersion,
+  } = raw?.metadata ?? {};
   const fields = FIELDS[`${resource.group}/${resource.plural}`] ?? [
     'spec',
     'status',
   ];
   const item: KubeItem = {
-    metadata: { name, namespace, labels, creationTimestamp, generation },
+    metadata: {
+      name,
+      namespace,
+      labels,
+      creationTimestamp,
+      generation,
+      resourceVersion,
+    },
   };
   for (const field of fields) {
     // Annotation keys hold dots and slashes: copy them whole.

@@ -1,6 +1,7 @@
 import type { SourceError } from '@internal/plugin-backups-common';
 import { ResourceRef } from './ClusterState';
 import { ClusterListError, ClusterTimeoutError } from './ListingClusterState';
+import { SourceNotReadyError } from '../cache/SourceNotReadyError';
 import { redact } from './redact';
 
 const TOOLS: Record<string, string> = {
@@ -77,6 +78,16 @@ function describe(
     resource.group ? `.${resource.group}` : ''
   }`;
   const where = namespace ? ` in namespace ${namespace}` : '';
+  if (error instanceof SourceNotReadyError) {
+    return {
+      source,
+      reason: error.state === 'stale' ? 'Stale' : 'Pending',
+      message:
+        error.state === 'stale'
+          ? `Not shown from old data: ${error.message}`
+          : `Not read yet: ${error.message}`,
+    };
+  }
   if (error instanceof ClusterListError) {
     return {
       source,

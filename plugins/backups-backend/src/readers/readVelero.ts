@@ -80,7 +80,11 @@ async function listBackups(
           state,
           SOURCE,
           resources.veleroBackups,
-          { namespace, labelSelector: `!${SCHEDULE_LABEL}` },
+          {
+            namespace,
+            labelSelector: `!${SCHEDULE_LABEL}`,
+            includesNamespace: target.namespace,
+          },
           log,
           'velero.backups',
         ),

@@ -62,7 +62,7 @@ describe('RestoreService against the simulator', () => {
       logger: mockServices.logger.mock(),
       store,
       clusters: connections.clusters,
-      access: c => connections.connection(c),
+      access: c => connections.liveConnection(c),
       veleroNamespace: 'velero',
       config: readRestoreConfig(
         timeout
@@ -216,7 +216,7 @@ describe('RestoreService against the simulator', () => {
         database: { getClient: async () => databases.init('SQLITE_3') },
       }),
       clusters: connections.clusters,
-      access: c => connections.connection(c),
+      access: c => connections.liveConnection(c),
       veleroNamespace: 'velero',
       config: readRestoreConfig(config),
       deadlineMs: 10_000,

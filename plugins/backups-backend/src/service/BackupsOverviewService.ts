@@ -14,7 +14,9 @@ import {
   ANNOTATION_RPO_TARGETS,
   type BackupsOverview,
   type ClusterOverview,
+  type DataSource,
 } from '@internal/plugin-backups-common';
+import type { SourceStatus } from '@internal/plugin-backups-node';
 import { DateTime } from 'luxon';
 import { ClusterConnections } from '../cluster/ClusterConnections';
 import { redact } from '../cluster/redact';
@@ -27,6 +29,20 @@ import { worstStatus } from '../verdict/Finding';
 import { parseRpoAnnotation } from '../verdict/rpoTarget';
 import { parseDurationText, readVerdictConfig } from './readVerdictConfig';
 import { readVeleroOptions } from './readVeleroOptions';
+
+function toDataSource(status: SourceStatus): DataSource {
+  const { resource, namespace, mode, state, syncedAt, message } = status;
+  return {
+    kind: resource.group
+      ? `${resource.plural}.${resource.group}`
+      : resource.plural,
+    ...(namespace ? { namespace } : {}),
+    mode,
+    state,
+    ...(syncedAt ? { syncedAt } : {}),
+    ...(message ? { message: redact(message) } : {}),
+  };
+}
 
 type Options = {
   config: RootConfigService;
@@ -102,16 +118,21 @@ export class BackupsOverviewService {
     const clusters = await Promise.all(
       targets.map(async ({ cluster, target }): Promise<ClusterOverview> => {
         try {
+          const state = this.#connections.connection(cluster).state;
           const snapshot = await readClusterSnapshot(
-            withSignal(this.#connections.connection(cluster).state, deadline),
+            withSignal(state, deadline),
             target,
             { velero: this.#velero },
           );
-          return evaluateClusterSnapshot(snapshot, {
-            now,
-            ...this.#verdict,
-            annotationTargets: rpo.targets,
-          });
+          const sources = state.describe?.().map(toDataSource);
+          return {
+            ...evaluateClusterSnapshot(snapshot, {
+              now,
+              ...this.#verdict,
+              annotationTargets: rpo.targets,
+            }),
+            ...(sources ? { sources } : {}),
+          };
         } catch (error) {
           // A bug or an unexpected failure in one cluster must not hide the others.
           this.#logger.error(
