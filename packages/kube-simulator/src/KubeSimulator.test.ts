@@ -478,6 +478,46 @@ describe('KubeSimulator', () => {
   });
 });
 
+describe('a simulator replacing another at the same address', () => {
+  /** What a watch from `resourceVersion` first gets: an event type, or an HTTP error. */
+  function firstAnswer(sim: KubeSimulator, resourceVersion: string) {
+    return new Promise<string>(resolve => {
+      new Watch(kubeConfig(sim))
+        .watch(
+          '/apis/velero.io/v1/namespaces/velero/backups',
+          { resourceVersion },
+          (type, object) =>
+            resolve(type === 'ERROR' ? `ERROR ${object.code}` : type),
+          error => error && resolve(`HTTP ${error.code ?? error.message}`),
+        )
+        .catch(error => resolve(`HTTP ${error.code ?? error.message}`));
+    });
+  }
+
+  it('sends a watcher from the old one back to LIST: 410 for an old version, 504 for one it has not reached', async () => {
+    const old = await start({ port: 0, scenario: 'healthy' });
+    const oldVersion = String(old.resourceVersion);
+    await old.stop();
+    const replacement = await start({
+      port: 0,
+      scenario: 'velero-failing',
+      firstResourceVersion: Number(oldVersion) + 1000,
+    });
+    try {
+      // The scenario's load is not history a client can resume in.
+      expect(await firstAnswer(replacement, oldVersion)).toBe('ERROR 410');
+      expect(
+        await firstAnswer(
+          replacement,
+          String(replacement.resourceVersion + 5000),
+        ),
+      ).toBe("HTTP Gateway Timeout");
+    } finally {
+      await replacement.stop();
+    }
+  });
+});
+
 describe('KubeSimulator scenarios', () => {
   it('velero-missing: the velero.io group answers 404 like an absent CRD, discovery omits it', async () => {
     const simulator = await start({ scenario: 'velero-missing' });

@@ -30,6 +30,15 @@ export type KubeSimulatorOptions = {
   tokens?: Record<string, string>;
   scenario?: ScenarioName;
   now?: () => Date;
+  /**
+   * Where resourceVersions start. Default 1. A simulator that replaces
+   * another at the same address (the demo switching scenarios) starts past
+   * the old one's versions, and without the scenario's load in its event
+   * history, so that a client watching from an old resourceVersion gets
+   * 410 Gone and relists, as after etcd's compaction, instead of resuming
+   * in a history that is not its own.
+   */
+  firstResourceVersion?: number;
   /** How long each Velero controller step takes. Default 1000 ms. */
   controllerTickMs?: number;
   /** How often the Flux controllers reconcile every object. Default: controllerTickMs. */
@@ -95,8 +104,12 @@ export class KubeSimulator {
     const registry = ResourceRegistry.create({
       missingGroups: scenario.missingGroups,
     });
-    const store = ObjectStore.create({ now });
+    const store = ObjectStore.create({
+      now,
+      firstResourceVersion: options.firstResourceVersion,
+    });
     for (const object of scenario.objects) store.put(object);
+    if (options.firstResourceVersion !== undefined) store.compact();
     const faults = new Faults(scenario.faults ?? []);
     const token = options.token ?? 'simulator-token';
     const identity = options.identity ?? 'backups';
@@ -267,6 +280,11 @@ export class KubeSimulator {
    */
   closeWatches() {
     for (const end of [...this.#watches]) end();
+  }
+
+  /** The cluster's current resourceVersion (that of its newest change). */
+  get resourceVersion(): number {
+    return this.#store.resourceVersion;
   }
 
   /** Forgets the event history: watches from before now get 410 Gone. */

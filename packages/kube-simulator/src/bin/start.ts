@@ -40,6 +40,9 @@ async function main() {
     identity: arg('identity') ?? process.env.KUBE_SIMULATOR_IDENTITY,
     tokens,
     scenario,
+    // The demo restarts the simulator to switch scenarios while the backend
+    // keeps watching: each run's versions start past the previous run's.
+    firstResourceVersion: Date.now(),
     // Unset: KubeSimulator reads KUBE_SIMULATOR_REQUEST_LOG_DIR itself.
     requestLogDir: arg('request-log-dir'),
   });

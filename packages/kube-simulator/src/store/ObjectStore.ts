@@ -28,12 +28,18 @@ export class ObjectStore {
   #listeners = new Set<(event: StoreEvent) => void>();
   readonly #now: () => Date;
 
-  static create(options: { now?: () => Date } = {}) {
-    return new ObjectStore(options.now ?? (() => new Date()));
+  static create(
+    options: { now?: () => Date; firstResourceVersion?: number } = {},
+  ) {
+    return new ObjectStore(
+      options.now ?? (() => new Date()),
+      options.firstResourceVersion ?? 1,
+    );
   }
 
-  private constructor(now: () => Date) {
+  private constructor(now: () => Date, firstResourceVersion: number) {
     this.#now = now;
+    this.#resourceVersion = firstResourceVersion;
   }
 
   get resourceVersion(): number {

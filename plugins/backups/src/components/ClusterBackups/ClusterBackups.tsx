@@ -10,6 +10,7 @@ import { describeError } from '../../utils/describeError';
 import { EntityScope } from '../../utils/EntityScope';
 import { CnpgCard } from '../CnpgCard';
 import { CoverageTable } from '../CoverageTable';
+import { DataSources } from '../DataSources';
 import { GitOpsCard } from '../GitOpsCard';
 import { PlatformFindings } from '../PlatformFindings';
 import { RestoreRequested, RestoresTable } from '../RestoresTable';
@@ -53,6 +54,11 @@ export function ClusterBackups(props: {
       <Grid item xs={12}>
         <TierTable tiers={cluster.tiers} cluster={anchorCluster} />
       </Grid>
+      {cluster.sources && (
+        <Grid item xs={12}>
+          <DataSources sources={cluster.sources} cluster={cluster.cluster} />
+        </Grid>
+      )}
       {(cluster.platformFindings ?? []).length > 0 && (
         <Grid item xs={12}>
           <PlatformFindings
