@@ -1,32 +1,12 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { openOdooBackups, screenshot } from './backupsPage';
-
-// The demo cluster (the Kubernetes API simulator) as an operator sees it,
-// with Backstage's Kubernetes plugin's identity, not the backups plugin's.
-const CLUSTER = process.env.KUBE_API_URL ?? 'http://127.0.0.1:8001';
-const AUTH = { Authorization: 'Bearer simulator-token' };
-
-async function clusterList(request: APIRequestContext, path: string) {
-  const res = await request.get(`${CLUSTER}${path}`, { headers: AUTH });
-  expect(res.ok()).toBe(true);
-  return (await res.json()).items as Array<{
-    metadata: { name: string; labels?: Record<string, string> };
-    status?: { phase?: string };
-  }>;
-}
-
-/** The newest Completed odoo-daily backup. */
-async function newestBackup(request: APIRequestContext) {
-  const backups = await clusterList(
-    request,
-    '/apis/velero.io/v1/namespaces/velero/backups?labelSelector=velero.io%2Fschedule-name%3Dodoo-daily',
-  );
-  return backups
-    .filter(b => b.status?.phase === 'Completed')
-    .map(b => b.metadata.name)
-    .sort()
-    .pop()!;
-}
+import {
+  AUTH,
+  CLUSTER,
+  clusterList,
+  completedBackups,
+  newestBackup,
+} from './demoCluster';
 
 async function planInto(page: Page, backup: string, target: string) {
   await page.getByTestId(`restore-button-${backup}`).click();
@@ -96,14 +76,7 @@ test('a backup deleted after planning is refused with 409 and a new plan offered
   page,
   request,
 }) => {
-  const backups = await clusterList(
-    request,
-    '/apis/velero.io/v1/namespaces/velero/backups?labelSelector=velero.io%2Fschedule-name%3Dodoo-daily',
-  );
-  const backup = backups
-    .filter(b => b.status?.phase === 'Completed')
-    .map(b => b.metadata.name)
-    .sort()[0];
+  const [backup] = await completedBackups(request);
   await openOdooBackups(page);
   const dialog = await planInto(page, backup, 'business-system-restore');
   await expect(dialog.getByTestId('restore-plan')).toBeVisible();
