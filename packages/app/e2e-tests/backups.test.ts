@@ -25,6 +25,10 @@ for (const viewport of VIEWPORTS) {
         page.getByRole('cell', { name: /^odoo-daily-\d{14}/ }).first(),
       ).toBeVisible();
       await expectRefreshNoteVisible(page);
+      // The backend's cache watches every kind it reads from the demo cluster.
+      await expect(page.getByTestId('data-sources-demo')).toContainText(
+        /Cluster data: (\d+) of \1 kinds kept current by watches\./,
+      );
       await expectNoSidewaysScroll(page);
       await expectNoClippedText(page);
       await expectReasonsOfEveryNonHealthyTier(page);
