@@ -511,7 +511,7 @@ describe('a simulator replacing another at the same address', () => {
           replacement,
           String(replacement.resourceVersion + 5000),
         ),
-      ).toBe("HTTP Gateway Timeout");
+      ).toBe('HTTP Gateway Timeout');
     } finally {
       await replacement.stop();
     }

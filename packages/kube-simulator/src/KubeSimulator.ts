@@ -10,6 +10,10 @@ import { FluxController } from './controllers/FluxController';
 import { VeleroController } from './controllers/VeleroController';
 import { VeleroObjectStorage } from './controllers/VeleroObjectStorage';
 import { buildScenario } from './scenarios/buildScenario';
+import {
+  buildScaleScenario,
+  ScaleOptions,
+} from './scenarios/buildScaleScenario';
 import { ScenarioName } from './scenarios/Scenario';
 import { KubeObject } from './store/KubeObject';
 import { ObjectStore } from './store/ObjectStore';
@@ -29,6 +33,11 @@ export type KubeSimulatorOptions = {
   /** More identities: name → bearer token, e.g. `{ kubernetes: '…' }`. */
   tokens?: Record<string, string>;
   scenario?: ScenarioName;
+  /**
+   * Seeds a fleet at scale instead (`buildScaleScenario`): the healthy Odoo
+   * cluster among `schedules` apps, with `backups` Velero Backups.
+   */
+  scale?: ScaleOptions;
   now?: () => Date;
   /**
    * Where resourceVersions start. Default 1. A simulator that replaces
@@ -100,7 +109,11 @@ export class KubeSimulator {
   ): Promise<KubeSimulator> {
     const now = options.now ?? (() => new Date());
     const scenarioName = options.scenario ?? 'healthy';
-    const scenario = buildScenario(scenarioName, now());
+    if (options.scale && scenarioName !== 'healthy')
+      throw new Error('kube-simulator: a scale scenario is the healthy one');
+    const scenario = options.scale
+      ? buildScaleScenario({ ...options.scale, now: now() })
+      : buildScenario(scenarioName, now());
     const registry = ResourceRegistry.create({
       missingGroups: scenario.missingGroups,
     });

@@ -10,6 +10,11 @@ export {
   scenarioDescriptions,
   buildScenario,
 } from './scenarios/buildScenario';
+export {
+  buildScaleScenario,
+  scheduleShares,
+} from './scenarios/buildScaleScenario';
+export type { ScaleOptions } from './scenarios/buildScaleScenario';
 export type { ScenarioName, Scenario } from './scenarios/Scenario';
 export type { KubeObject } from './store/KubeObject';
 export type { BackupArchive } from './controllers/veleroBackupArchive';

@@ -219,7 +219,7 @@ async function handleResource(
     const pageNumber = listPageNumber(continueToken);
     if (pageNumber !== undefined) ctx.faults.checkListPage(request, pageNumber);
     const page = listPage(
-      store.list(apiVersion, kind, path.namespace),
+      store.select(apiVersion, kind, path.namespace),
       {
         labelSelector,
         fieldSelector,
@@ -227,6 +227,7 @@ async function handleResource(
         continueToken,
       },
       store.resourceVersion,
+      { sorted: true },
     );
     if (ctx.faults.repeatsContinue(request)) {
       // The same token again and again: a client that follows it never ends.

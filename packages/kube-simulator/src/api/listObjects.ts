@@ -82,15 +82,24 @@ export function byKey(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-/** Applies selectors, then `limit`/`continue` paging in a stable order. */
+/**
+ * Applies selectors, then `limit`/`continue` paging in a stable order. The
+ * objects are not copied: the page holds the very objects given. `sorted`:
+ * they are in etcd's order already (the store's), so need no sort.
+ */
 export function listPage(
-  objects: KubeObject[],
+  objects: readonly KubeObject[],
   query: ListQuery,
   resourceVersion: number,
+  options: { sorted?: boolean } = {},
 ) {
-  const matching = objects
-    .filter(selectorFilter(query))
-    .sort((a, b) => byKey(sortKey(a), sortKey(b)));
+  const matches = selectorFilter(query);
+  let matching =
+    query.labelSelector || query.fieldSelector
+      ? objects.filter(matches)
+      : objects;
+  if (!options.sorted)
+    matching = [...matching].sort((a, b) => byKey(sortKey(a), sortKey(b)));
   let start = 0;
   let page = 1;
   if (query.continueToken) {
@@ -102,8 +111,7 @@ export function listPage(
       );
     }
     page = key.page;
-    start = matching.findIndex(o => sortKey(o) > key.after);
-    if (start < 0) start = matching.length;
+    start = firstAfter(matching, key.after);
   }
   const limit = query.limit && query.limit > 0 ? query.limit : matching.length;
   const items = matching.slice(start, start + limit);
@@ -120,4 +128,16 @@ export function listPage(
     metadata.remainingItemCount = remaining;
   }
   return { items, metadata };
+}
+
+/** The index of the first object after the key `after` in sorted objects. */
+function firstAfter(sorted: readonly KubeObject[], after: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sortKey(sorted[mid]) > after) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }

@@ -83,7 +83,7 @@ export function streamWatch(
       return () => undefined;
     }
   } else {
-    backlog = store.list(apiVersion, kind, namespace).map(object => ({
+    backlog = store.select(apiVersion, kind, namespace).map(object => ({
       type: 'ADDED' as const,
       object,
       resourceVersion: Number(object.metadata.resourceVersion),

@@ -54,6 +54,40 @@ describe('kube-simulator CLI', () => {
     }
   }, 30_000);
 
+  it('seeds a scale scenario and adds API latency', async () => {
+    const child = startCli([
+      '--port',
+      '0',
+      '--backups',
+      '250',
+      '--schedules',
+      '10',
+      '--latency-ms',
+      '30',
+    ]);
+    try {
+      const [line] = await lines(child, 1);
+      expect(line).toMatch(
+        /\(scenario healthy, 250 backups over 10 schedules, 30 ms latency\)$/,
+      );
+      const url = line.match(/(http:\/\/\S+)/)![1];
+      const started = Date.now();
+      const list = await fetch(
+        `${url}/apis/velero.io/v1/namespaces/velero/backups`,
+        { headers: { Authorization: 'Bearer simulator-token' } },
+      ).then(r => r.json());
+      expect(Date.now() - started).toBeGreaterThanOrEqual(30);
+      expect(list.items).toHaveLength(250);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
+
+  it('refuses --backups without --schedules', async () => {
+    const child = startCli(['--port', '0', '--backups', '100']);
+    expect(await exited(child)).toBe(2);
+  }, 30_000);
+
   it('takes KUBE_SIMULATOR_TOKENS and KUBE_SIMULATOR_IDENTITY, and writes the request log to KUBE_SIMULATOR_REQUEST_LOG_DIR', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kube-simulator-cli-'));
     // As scripts/e2e.sh starts it: each plugin its own identity.

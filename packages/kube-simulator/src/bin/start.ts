@@ -34,20 +34,36 @@ async function main() {
   } catch (error) {
     usageError((error as Error).message);
   }
+  const backups = arg('backups');
+  const schedules = arg('schedules');
+  if ((backups === undefined) !== (schedules === undefined))
+    usageError('--backups and --schedules go together (a scale scenario)');
+  const latencyMs = Number(arg('latency-ms') ?? 0);
+  if (!(latencyMs >= 0)) usageError('--latency-ms must be a number of ms');
   const simulator = await KubeSimulator.start({
     port: Number(arg('port') ?? 8001),
     token: arg('token') ?? process.env.KUBE_SIMULATOR_TOKEN,
     identity: arg('identity') ?? process.env.KUBE_SIMULATOR_IDENTITY,
     tokens,
     scenario,
+    scale:
+      backups === undefined
+        ? undefined
+        : { backups: Number(backups), schedules: Number(schedules) },
     // The demo restarts the simulator to switch scenarios while the backend
     // keeps watching: each run's versions start past the previous run's.
     firstResourceVersion: Date.now(),
     // Unset: KubeSimulator reads KUBE_SIMULATOR_REQUEST_LOG_DIR itself.
     requestLogDir: arg('request-log-dir'),
   });
+  if (latencyMs > 0)
+    simulator.injectFault({ kind: 'latency', delayMs: latencyMs });
   process.stdout.write(
-    `kube-simulator listening on ${simulator.url} (scenario ${scenario})\n`,
+    `kube-simulator listening on ${simulator.url} (scenario ${scenario}${
+      backups === undefined
+        ? ''
+        : `, ${backups} backups over ${schedules} schedules`
+    }${latencyMs > 0 ? `, ${latencyMs} ms latency` : ''})\n`,
   );
   process.stdout.write(
     `kube-simulator identities: ${Object.keys(simulator.tokens)

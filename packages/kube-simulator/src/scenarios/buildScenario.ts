@@ -34,7 +34,7 @@ export const scenarioNames = Object.keys(
 ) as ScenarioName[];
 
 /** What metrics-server reports for each pod. */
-function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
+export function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
   return objects
     .filter(o => o.apiVersion === 'v1' && o.kind === 'Pod')
     .map(pod => ({
@@ -54,9 +54,12 @@ function podMetrics(objects: KubeObject[], now: Date): KubeObject[] {
     }));
 }
 
+/** Backups whose archive is seeded: all those of the named scenarios. */
+const ARCHIVED_BACKUPS = 8;
+
 /**
- * The archives of the seeded backups that uploaded one (Completed and
- * PartiallyFailed): what each spec selects from the seeded cluster.
+ * The archives of the newest seeded backups that uploaded one (Completed
+ * and PartiallyFailed): what each spec selects from the seeded cluster.
  */
 function seededArchives(
   objects: KubeObject[],
@@ -66,12 +69,14 @@ function seededArchives(
   const pluralOf = (o: KubeObject) =>
     registry.byKind(o.apiVersion, o.kind)?.plural ?? `${o.kind.toLowerCase()}s`;
   return objects
-    .filter(
-      o =>
-        o.apiVersion === 'velero.io/v1' &&
-        o.kind === 'Backup' &&
-        ['Completed', 'PartiallyFailed'].includes(o.status?.phase),
+    .filter(o => o.apiVersion === 'velero.io/v1' && o.kind === 'Backup')
+    .sort((a, b) =>
+      String(b.metadata.creationTimestamp).localeCompare(
+        String(a.metadata.creationTimestamp),
+      ),
     )
+    .slice(0, ARCHIVED_BACKUPS)
+    .filter(o => ['Completed', 'PartiallyFailed'].includes(o.status?.phase))
     .map(backup =>
       buildBackupArchive(
         backup,
@@ -82,16 +87,27 @@ function seededArchives(
     );
 }
 
+/** How long odoo-daily's history is (the scale scenario's is long). */
+export type OdooDailyRetention = { runs: number; ttl: string };
+
 /** Builds a scenario's objects with timestamps relative to `now`. */
-export function buildScenario(name: ScenarioName, now: Date): Scenario {
-  const scenario = buildObjects(name, now);
+export function buildScenario(
+  name: ScenarioName,
+  now: Date,
+  odooDaily?: OdooDailyRetention,
+): Scenario {
+  const scenario = buildObjects(name, now, odooDaily);
   return {
     ...scenario,
     objects: [...scenario.objects, ...podMetrics(scenario.objects, now)],
   };
 }
 
-function buildObjects(name: ScenarioName, now: Date): Scenario {
+function buildObjects(
+  name: ScenarioName,
+  now: Date,
+  odooDaily?: OdooDailyRetention,
+): Scenario {
   if (!scenarioNames.includes(name)) {
     throw new Error(
       `Unknown scenario "${name}"; use one of ${scenarioNames.join(', ')}`,
@@ -121,6 +137,8 @@ function buildObjects(name: ScenarioName, now: Date): Scenario {
     nodeAgentReady: name === 'forbidden' ? 1 : 3,
     externalSecretSynced: name !== 'forbidden',
     cluster,
+    dailyRuns: odooDaily?.runs,
+    dailyTtl: odooDaily?.ttl,
   });
   return {
     objects: [...cluster, ...veleroObjects],

@@ -17,12 +17,25 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
 }
 
+function typeKey(apiVersion: string, kind: string) {
+  return `${apiVersion}|${kind}`;
+}
+
+/** etcd's key of an object within its type: namespace, then name. */
+function sortKey(o: KubeObject) {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
 /**
  * The objects of one simulated cluster, with a global resourceVersion and an
  * event log so that watches can resume from a resourceVersion.
  */
 export class ObjectStore {
   #objects = new Map<string, KubeObject>();
+  /** The objects of each type, by their etcd key; a LIST reads one type only. */
+  #byType = new Map<string, Map<string, KubeObject>>();
+  /** Each type's objects in etcd's order (all, and per namespace), until the type changes. */
+  #sorted = new Map<string, Map<string | undefined, readonly KubeObject[]>>();
   #resourceVersion = 1;
   #events: StoreEvent[] = [];
   #listeners = new Set<(event: StoreEvent) => void>();
@@ -64,17 +77,55 @@ export class ObjectStore {
   }
 
   list(apiVersion: string, kind: string, namespace?: string): KubeObject[] {
-    const result: KubeObject[] = [];
-    for (const object of this.#objects.values()) {
-      if (object.apiVersion !== apiVersion || object.kind !== kind) continue;
-      if (namespace !== undefined && object.metadata.namespace !== namespace)
-        continue;
-      result.push(clone(object));
+    return this.select(apiVersion, kind, namespace).map(clone);
+  }
+
+  /**
+   * The objects of a type in etcd's key order (byte by byte, not by locale),
+   * not copied: for answers that only serialise them. A caller must not
+   * change them; `list` gives copies.
+   */
+  select(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): readonly KubeObject[] {
+    const type = typeKey(apiVersion, kind);
+    let views = this.#sorted.get(type);
+    if (!views) {
+      views = new Map();
+      this.#sorted.set(type, views);
     }
-    // etcd's key order: byte by byte, not by locale.
-    const sortKey = (o: KubeObject) =>
-      `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    return result.sort((a, b) => byKey(sortKey(a), sortKey(b)));
+    let view = views.get(namespace);
+    if (!view) {
+      view =
+        namespace === undefined
+          ? [...(this.#byType.get(type)?.entries() ?? [])]
+              .sort(([a], [b]) => byKey(a, b))
+              .map(([, object]) => object)
+          : this.select(apiVersion, kind).filter(
+              o => o.metadata.namespace === namespace,
+            );
+      views.set(namespace, view);
+    }
+    return view;
+  }
+
+  #index(object: KubeObject) {
+    const type = typeKey(object.apiVersion, object.kind);
+    let objects = this.#byType.get(type);
+    if (!objects) {
+      objects = new Map();
+      this.#byType.set(type, objects);
+    }
+    objects.set(sortKey(object), object);
+    this.#sorted.delete(type);
+  }
+
+  #unindex(object: KubeObject) {
+    const type = typeKey(object.apiVersion, object.kind);
+    this.#byType.get(type)?.delete(sortKey(object));
+    this.#sorted.delete(type);
   }
 
   /** Creates or replaces an object, bumping its resourceVersion. */
@@ -104,6 +155,7 @@ export class ObjectStore {
       : object.metadata.generation ?? 1;
     object.metadata.resourceVersion = String(this.#resourceVersion);
     this.#objects.set(k, object);
+    this.#index(object);
     this.#emit({
       type: existing ? 'MODIFIED' : 'ADDED',
       object: clone(object),
@@ -122,6 +174,7 @@ export class ObjectStore {
     const existing = this.#objects.get(k);
     if (!existing) return undefined;
     this.#objects.delete(k);
+    this.#unindex(existing);
     this.#resourceVersion += 1;
     existing.metadata.resourceVersion = String(this.#resourceVersion);
     this.#emit({
