@@ -171,10 +171,16 @@ describe('KubeSimulator restores', () => {
       ]);
       expect(o!.metadata.ownerReferences).toBeUndefined();
     }
-    // Status is not restored; the API server allocates a new cluster IP.
+    // Status is not restored (the deployment controller reports on the new
+    // object, generation 1); the API server allocates a new cluster IP.
+    const backedUp = simulator
+      .backupContents(backup)!
+      .find(o => o.kind === 'Deployment' && o.metadata.name === 'odoo')!;
+    expect(backedUp.status.observedGeneration).toBeGreaterThan(1);
     expect(
-      simulator.get('apps/v1', 'Deployment', TARGET, 'odoo')!.status,
-    ).toBeUndefined();
+      simulator.get('apps/v1', 'Deployment', TARGET, 'odoo')!.status
+        ?.observedGeneration ?? 1,
+    ).toBe(1);
     expect(
       simulator.get('v1', 'Service', TARGET, 'odoo')!.spec.clusterIP,
     ).toBeUndefined();

@@ -6,7 +6,15 @@ import { Fault } from './api/Fault';
 import { Faults } from './api/Faults';
 import { RequestLog, RequestLogEntry } from './api/RequestLog';
 import { ResourceRegistry } from './api/ResourceRegistry';
+import { CnpgController } from './controllers/CnpgController';
+import {
+  ControllerFault,
+  ControllerFaults,
+} from './controllers/ControllerFaults';
 import { FluxController } from './controllers/FluxController';
+import { GarbageCollector } from './controllers/GarbageCollector';
+import { NamespaceController } from './controllers/NamespaceController';
+import { WorkloadController } from './controllers/WorkloadController';
 import { VeleroController } from './controllers/VeleroController';
 import { VeleroObjectStorage } from './controllers/VeleroObjectStorage';
 import { buildScenario } from './scenarios/buildScenario';
@@ -55,6 +63,13 @@ export type KubeSimulatorOptions = {
   /** How often expired DownloadRequests are deleted. Default 60 000 ms, as Velero. */
   downloadRequestSyncMs?: number;
   /**
+   * How long a created Deployment, StatefulSet or Pending pod takes to be
+   * ready once its PVCs are Bound. Default: two controller ticks.
+   */
+  workloadReadyDelayMs?: number;
+  /** How long a recovery CNPG Cluster's full-recovery Job runs. Default: three controller ticks. */
+  cnpgRecoveryMs?: number;
+  /**
    * Appends every request as a JSON line to `requests-<pid>-<port>.jsonl`
    * in this folder. Default: the `KUBE_SIMULATOR_REQUEST_LOG_DIR` env var;
    * '' turns it off.
@@ -101,6 +116,8 @@ export class KubeSimulator {
   readonly #watches: Set<() => void>;
   readonly #controller: VeleroController;
   readonly #flux: FluxController;
+  readonly #lifecycle: Array<{ stop(): void }>;
+  readonly #controllerFaults: ControllerFaults;
   readonly #sockets = new Set<Socket>();
   #stopping?: Promise<void>;
 
@@ -129,6 +146,7 @@ export class KubeSimulator {
     const identities = identityMap(identity, token, options.tokens ?? {});
     const log = new RequestLog();
     const watches = new Set<() => void>();
+    const controllerFaults = new ControllerFaults();
     const storage = new VeleroObjectStorage(
       o =>
         registry.byKind(o.apiVersion, o.kind)?.plural ??
@@ -147,6 +165,7 @@ export class KubeSimulator {
         log,
         watches,
         validate: validateObject,
+        now,
         serveDownload: (req, res, pathname) =>
           started.controller?.downloads.serve(req, res, pathname) ?? false,
       }),
@@ -172,8 +191,25 @@ export class KubeSimulator {
       storage,
       baseUrl: () => url,
       downloadRequestSyncMs: options.downloadRequestSyncMs,
+      faults: controllerFaults,
     });
     started.controller = controller;
+    const lifecycle = [
+      NamespaceController.start({ store, registry, tickMs }),
+      GarbageCollector.start({ store, registry }),
+      WorkloadController.start({
+        store,
+        now,
+        readyDelayMs: options.workloadReadyDelayMs ?? 2 * tickMs,
+      }),
+      CnpgController.start({
+        store,
+        now,
+        tickMs,
+        recoveryMs: options.cnpgRecoveryMs ?? 3 * tickMs,
+        faults: controllerFaults,
+      }),
+    ];
     const flux = FluxController.start({
       store,
       tickMs: options.fluxTickMs ?? tickMs,
@@ -194,6 +230,8 @@ export class KubeSimulator {
       watches,
       controller,
       flux,
+      lifecycle,
+      controllerFaults,
     });
   }
 
@@ -210,6 +248,8 @@ export class KubeSimulator {
     watches: Set<() => void>;
     controller: VeleroController;
     flux: FluxController;
+    lifecycle: Array<{ stop(): void }>;
+    controllerFaults: ControllerFaults;
   }) {
     this.url = parts.url;
     this.token = parts.token;
@@ -224,6 +264,8 @@ export class KubeSimulator {
     this.#watches = parts.watches;
     this.#controller = parts.controller;
     this.#flux = parts.flux;
+    this.#lifecycle = parts.lifecycle;
+    this.#controllerFaults = parts.controllerFaults;
     this.#server.on('connection', socket => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
@@ -278,6 +320,15 @@ export class KubeSimulator {
     return this.#faults.remove(fault);
   }
 
+  /**
+   * Makes a simulated controller fail (see `ControllerFault`: a PVC that
+   * stays Pending, a CNPG recovery that fails) until the function returned
+   * is called.
+   */
+  injectControllerFault(fault: ControllerFault): () => void {
+    return this.#controllerFaults.add(fault);
+  }
+
   /** Removes every fault, the scenario's own included. */
   clearFaults() {
     this.#faults.clear();
@@ -327,6 +378,7 @@ export class KubeSimulator {
   async #stop(): Promise<void> {
     this.#controller.stop();
     this.#flux.stop();
+    for (const controller of this.#lifecycle) controller.stop();
     this.#faults.stop();
     for (const end of [...this.#watches]) end();
     const closed = new Promise<void>(resolve =>

@@ -32,3 +32,4 @@ export type {
   RepeatContinueFault,
 } from './api/Fault';
 export type { RequestLogEntry } from './api/RequestLog';
+export type { ControllerFault } from './controllers/ControllerFaults';

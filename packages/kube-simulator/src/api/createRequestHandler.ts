@@ -25,6 +25,8 @@ export type RequestContext = {
   watches: Set<() => void>;
   /** Schema validation of created and replaced objects; returns error messages. */
   validate: (object: KubeObject) => string[];
+  /** The cluster's clock, for the timestamps the API server sets (deletionTimestamp). */
+  now?: () => Date;
   /**
    * Answers the signed URLs of Velero's DownloadRequests (object storage,
    * not the API server: no token, no request log, no faults); false when
@@ -251,10 +253,22 @@ async function handleResource(
     method !== 'GET' &&
     method !== 'DELETE'
   ) {
-    if (!store.get('v1', 'Namespace', undefined, path.namespace)) {
+    const namespace = store.get('v1', 'Namespace', undefined, path.namespace);
+    if (!namespace) {
       fail(404, `namespaces "${path.namespace}" not found`, {
         details: { name: path.namespace, kind: 'namespaces' },
       });
+    }
+    if (method === 'POST' && namespace.metadata.deletionTimestamp) {
+      fail(
+        403,
+        `${path.type.plural} "${
+          path.name ?? ''
+        }" is forbidden: unable to create new content in namespace ${
+          path.namespace
+        } because it is being terminated`,
+        { reason: 'Forbidden' },
+      );
     }
   }
 
@@ -304,6 +318,26 @@ async function handleResource(
   }
   if (method === 'DELETE') {
     if (!existing) notFound(path, path.name);
+    if (kind === 'Namespace') {
+      // Terminating first; the namespace controller deletes its content, then it.
+      send(
+        res,
+        200,
+        existing.metadata.deletionTimestamp
+          ? existing
+          : store.put({
+              ...existing,
+              metadata: {
+                ...existing.metadata,
+                deletionTimestamp: (ctx.now?.() ?? new Date())
+                  .toISOString()
+                  .replace(/\.\d{3}Z$/, 'Z'),
+              },
+              status: { ...existing.status, phase: 'Terminating' },
+            }),
+      );
+      return;
+    }
     send(res, 200, store.delete(apiVersion, kind, path.namespace, path.name));
     return;
   }

@@ -20,6 +20,9 @@ import {
   RESTORE_FINALIZER,
   validateVeleroRestore,
 } from './validateVeleroRestore';
+import { ResourceModifiers } from './veleroResourceModifiers';
+import { ControllerFaults } from './ControllerFaults';
+import { provisionClaim } from './provisionClaim';
 
 const STEPS = 4;
 const VELERO = 'velero.io/v1';
@@ -76,6 +79,7 @@ export class VeleroController {
   readonly #downloads: VeleroDownloads;
   readonly #tickMs: number;
   readonly #now: () => Date;
+  readonly #faults?: ControllerFaults;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #intervals: NodeJS.Timeout[];
   readonly #unsubscribe: () => void;
@@ -93,6 +97,8 @@ export class VeleroController {
     bslEnqueueMs?: number;
     /** How often expired DownloadRequests are deleted. Default 1 min, as Velero. */
     downloadRequestSyncMs?: number;
+    /** What the provisioner fails to do (`pvcStaysPending`). */
+    faults?: ControllerFaults;
   }) {
     return new VeleroController(options);
   }
@@ -106,8 +112,10 @@ export class VeleroController {
     baseUrl?: () => string;
     bslEnqueueMs?: number;
     downloadRequestSyncMs?: number;
+    faults?: ControllerFaults;
   }) {
     this.#store = options.store;
+    this.#faults = options.faults;
     this.#registry = options.registry;
     this.#tickMs = options.tickMs;
     this.#now = options.now;
@@ -236,7 +244,7 @@ export class VeleroController {
   #startRestore(restore: KubeObject) {
     const current = this.#current(restore);
     if (!current || (current.status?.phase ?? 'New') !== 'New') return;
-    const { spec, validationErrors, backup } = validateVeleroRestore(
+    const { spec, validationErrors, backup, modifiers } = validateVeleroRestore(
       current,
       this.#store,
     );
@@ -256,11 +264,15 @@ export class VeleroController {
         ? { phase: 'InProgress', startTimestamp: iso(this.#now()) }
         : { phase: 'FailedValidation', validationErrors },
     );
-    if (valid) this.#later(() => this.#runRestore(restore, backup));
+    if (valid) this.#later(() => this.#runRestore(restore, backup, modifiers));
   }
 
   /** runValidatedRestore, a third of the items per tick, then the finalizer controller. */
-  #runRestore(restore: KubeObject, backup: KubeObject) {
+  #runRestore(
+    restore: KubeObject,
+    backup: KubeObject,
+    modifiers?: ResourceModifiers,
+  ) {
     const current = this.#current(restore);
     if (!current) return;
     const archive = this.#storage.backup(backup.metadata.name);
@@ -284,6 +296,7 @@ export class VeleroController {
         .filter(
           p => p.metadata.labels?.[BACKUP_NAME_LABEL] === backup.metadata.name,
         ),
+      modifiers,
     });
     const chunk = Math.max(1, Math.ceil(run.steps.length / RESTORE_CHUNKS));
     const step = () => {
@@ -327,84 +340,11 @@ export class VeleroController {
     step();
   }
 
-  /**
-   * The CSI external-provisioner and the PV controller, for a restored PVC:
-   * a new PV `pvc-<uid>` of its StorageClass (from its VolumeSnapshot when
-   * it has one as dataSource, empty otherwise), and the PVC Bound to it.
-   */
+  /** A restored PVC, provisioned unless a `pvcStaysPending` fault holds it. */
   #provision(claim: { namespace: string; name: string }) {
-    const pvc = this.#store.get(
-      'v1',
-      'PersistentVolumeClaim',
-      claim.namespace,
-      claim.name,
-    );
-    if (!pvc || pvc.spec?.volumeName) return;
-    const classes = this.#store.list('storage.k8s.io/v1', 'StorageClass');
-    const storageClass = pvc.spec?.storageClassName
-      ? classes.find(c => c.metadata.name === pvc.spec.storageClassName)
-      : classes.find(
-          c =>
-            c.metadata.annotations?.[
-              'storageclass.kubernetes.io/is-default-class'
-            ] === 'true',
-        );
-    if (!storageClass) return;
-    const size = pvc.spec?.resources?.requests?.storage;
-    const volumeName = `pvc-${pvc.metadata.uid}`;
-    const namespace = claim.namespace;
-    const driver = String(storageClass.provisioner);
-    const now = iso(this.#now());
-    this.#store.put({
-      apiVersion: 'v1',
-      kind: 'PersistentVolume',
-      metadata: {
-        name: volumeName,
-        annotations: { 'pv.kubernetes.io/provisioned-by': driver },
-        finalizers: ['kubernetes.io/pv-protection'],
-      },
-      spec: {
-        accessModes: pvc.spec?.accessModes,
-        capacity: { storage: size },
-        claimRef: {
-          apiVersion: 'v1',
-          kind: 'PersistentVolumeClaim',
-          namespace,
-          name: claim.name,
-          uid: pvc.metadata.uid,
-        },
-        csi: {
-          driver,
-          fsType: 'ext4',
-          volumeHandle: `0001-0009-rook-ceph-0000000000000002-${String(
-            pvc.metadata.uid,
-          ).replace(/-/g, '')}`,
-        },
-        persistentVolumeReclaimPolicy: storageClass.reclaimPolicy ?? 'Delete',
-        storageClassName: storageClass.metadata.name,
-        volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
-      },
-      status: { phase: 'Bound', lastPhaseTransitionTime: now },
-    });
-    this.#store.put({
-      ...pvc,
-      metadata: {
-        ...pvc.metadata,
-        annotations: {
-          ...pvc.metadata.annotations,
-          'pv.kubernetes.io/bind-completed': 'yes',
-          'pv.kubernetes.io/bound-by-controller': 'yes',
-          'volume.beta.kubernetes.io/storage-provisioner': driver,
-          'volume.kubernetes.io/storage-provisioner': driver,
-        },
-      },
-      spec: { ...pvc.spec, volumeName },
-      status: {
-        phase: 'Bound',
-        accessModes: pvc.spec?.accessModes,
-        capacity: { storage: size },
-      },
-    });
+    if (this.#faults?.has('pvcStaysPending', claim.namespace, claim.name))
+      return;
+    provisionClaim(this.#store, this.#now, claim);
   }
 
   /** Every object of the kinds the simulator serves. */

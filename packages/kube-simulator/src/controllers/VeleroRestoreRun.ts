@@ -15,6 +15,10 @@ import { BackupArchive, resourceKey } from './veleroBackupArchive';
 import { includedBy } from './veleroGlob';
 import { addResult, logLine, LogLevel, resultCount } from './veleroLog';
 import { RestoreArchive } from './VeleroObjectStorage';
+import {
+  applyResourceModifiers,
+  ResourceModifiers,
+} from './veleroResourceModifiers';
 
 export const BACKUP_NAME_LABEL = 'velero.io/backup-name';
 export const RESTORE_NAME_LABEL = 'velero.io/restore-name';
@@ -187,6 +191,7 @@ export class VeleroRestoreRun {
   readonly #registry: ResourceRegistry;
   readonly #now: () => Date;
   readonly #podVolumeBackups: KubeObject[];
+  readonly #modifiers?: ResourceModifiers;
   readonly #restored = new Map<string, ItemAction>();
   readonly #namespaces = new Set<string>();
   readonly #resourcesLogged = new Set<string>();
@@ -205,6 +210,7 @@ export class VeleroRestoreRun {
     registry: ResourceRegistry;
     now: () => Date;
     podVolumeBackups: KubeObject[];
+    modifiers?: ResourceModifiers;
   }) {
     this.#restore = options.restore;
     this.#backup = options.backup;
@@ -212,6 +218,7 @@ export class VeleroRestoreRun {
     this.#registry = options.registry;
     this.#now = options.now;
     this.#podVolumeBackups = options.podVolumeBackups;
+    this.#modifiers = options.modifiers;
     this.steps = this.#select(options.archive.items);
     this.#line(
       'info',
@@ -550,6 +557,19 @@ export class VeleroRestoreRun {
       return;
     }
     obj = acted;
+    if (this.#modifiers) {
+      const modified = applyResourceModifiers(
+        this.#modifiers,
+        obj,
+        resource,
+        item.metadata.namespace,
+      );
+      obj = {
+        ...modified.object,
+        metadata: { ...modified.object.metadata, namespace },
+      };
+      errors.push(...modified.errors);
+    }
     obj.metadata.labels = { ...obj.metadata.labels, ...this.#labels() };
     this.#line(
       'info',

@@ -1,6 +1,10 @@
 import { KubeObject } from '../store/KubeObject';
 import { ObjectStore } from '../store/ObjectStore';
 import { includesExcludesErrors } from './veleroGlob';
+import {
+  parseResourceModifiers,
+  ResourceModifiers,
+} from './veleroResourceModifiers';
 
 const VELERO = 'velero.io/v1';
 
@@ -28,7 +32,36 @@ export type ValidatedRestore = {
   spec: Record<string, any>;
   validationErrors: string[];
   backup?: KubeObject;
+  /** From the ConfigMap `spec.resourceModifier` names, in the Restore's namespace. */
+  modifiers?: ResourceModifiers;
 };
+
+/**
+ * validateAndComplete's resource modifiers: a `ConfigMap` reference (kind
+ * compared case-insensitively) in the Restore's own namespace.
+ */
+function resourceModifiers(
+  restore: KubeObject,
+  store: ObjectStore,
+  errors: string[],
+): ResourceModifiers | undefined {
+  const ref = restore.spec?.resourceModifier;
+  if (!ref || String(ref.kind).toLowerCase() !== 'configmap') return undefined;
+  const namespace = restore.metadata.namespace;
+  const configMap = store.get('v1', 'ConfigMap', namespace, ref.name);
+  if (!configMap) {
+    errors.push(
+      `failed to get resource modifiers configmap ${namespace}/${ref.name}`,
+    );
+    return undefined;
+  }
+  try {
+    return parseResourceModifiers(configMap);
+  } catch (error) {
+    errors.push((error as Error).message);
+    return undefined;
+  }
+}
 
 /** mostRecentCompletedBackup: newest startTimestamp first, the first Completed one. */
 function mostRecentCompleted(backups: KubeObject[]): KubeObject | undefined {
@@ -129,5 +162,6 @@ export function validateVeleroRestore(
   }
   const schedule = backup.metadata.labels?.['velero.io/schedule-name'];
   if (!spec.scheduleName && schedule) spec.scheduleName = schedule;
-  return { ...result(), backup };
+  const modifiers = resourceModifiers(restore, store, errors);
+  return { ...result(), backup, modifiers };
 }
