@@ -104,6 +104,21 @@ export interface Config {
       /** Largest log or resource list fetched through a DownloadRequest, in bytes. Default 2 MiB. @visibility backend */
       maxDownloadBytes?: number;
     };
+    /**
+     * The history task: on one replica at a time, it records each covered
+     * entity's tiers (status, RPO actual and target) and tells the entity's
+     * owners when its status worsens or recovers.
+     */
+    history?: {
+      /** Off: nothing is recorded and no status notification is sent. Default true. @visibility backend */
+      enabled?: boolean;
+      /** How often every entity is evaluated. Default 15m. @visibility backend */
+      interval?: string | HumanDuration;
+      /** The wait before the first evaluation after start. Default 1m. @visibility backend */
+      initialDelay?: string | HumanDuration;
+      /** Records older than this are pruned. Default 90 days. @visibility backend */
+      retention?: string | HumanDuration;
+    };
     flux?: {
       /**
        * How long a Flux object that deploys Velero may stay Ready=Unknown

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { backupsPermissions } from '@internal/plugin-backups-common';
 import {
   backupsClusterStateExtensionPoint,
@@ -11,6 +12,8 @@ import {
 } from '@internal/plugin-backups-node';
 import { registerBackupsActions } from './actions/registerBackupsActions';
 import { ClusterConnections } from './cluster/ClusterConnections';
+import { setupHistory } from './history/setupHistory';
+import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { readRestoreConfig } from './restores/restoreConfig';
 import { RestoreService } from './restores/RestoreService';
 import { RestoreStore } from './restores/RestoreStore';
@@ -52,6 +55,7 @@ export const backupsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
         lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -67,6 +71,7 @@ export const backupsPlugin = createBackendPlugin({
         scheduler,
         actionsRegistry,
         lifecycle,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(backupsPermissions);
         const connections = ClusterConnections.create({
@@ -108,6 +113,22 @@ export const backupsPlugin = createBackendPlugin({
           initialDelay: { seconds: 5 },
           fn: () => restoreService.followRequests(),
         });
+        const notifier = OwnerNotifier.create({
+          notifications,
+          catalog,
+          auth,
+          logger,
+        });
+        const historyService = await setupHistory({
+          config,
+          logger,
+          database,
+          scheduler,
+          catalog,
+          auth,
+          overviewService,
+          notifier,
+        });
         registerBackupsActions({
           actionsRegistry,
           permissions,
@@ -123,6 +144,7 @@ export const backupsPlugin = createBackendPlugin({
             auditor,
             overviewService,
             restoreService,
+            historyService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

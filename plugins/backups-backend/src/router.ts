@@ -5,7 +5,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
@@ -20,6 +20,9 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { historyRoute } from './history/historyRoute';
+import type { HistoryService } from './history/HistoryService';
+import { parseInput as parse } from './parseInput';
 import { RestoreService } from './restores/RestoreService';
 import { BackupsOverviewService } from './service/BackupsOverviewService';
 
@@ -39,20 +42,7 @@ const clusterQuerySchema = z
   .object({ cluster: z.string().min(1).max(253).optional() })
   .strict();
 
-/** Parses with zod; the InputError names every bad field. */
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new InputError(
-      `Invalid ${what}: ${parsed.error.issues
-        .map(i => `${i.path.join('.') || what}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  return parsed.data;
-}
-
-type Route<T> = (context: {
+export type Route<T> = (context: {
   req: Request;
   entityRef: { namespace: string; kind: string; name: string };
   ref: string;
@@ -67,6 +57,7 @@ export async function createRouter(options: {
   auditor: AuditorService;
   overviewService: BackupsOverviewService;
   restoreService: RestoreService;
+  historyService: HistoryService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -75,6 +66,7 @@ export async function createRouter(options: {
     auditor,
     overviewService,
     restoreService,
+    historyService,
   } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
@@ -227,6 +219,15 @@ export async function createRouter(options: {
       ),
     );
   }
+
+  router.get(
+    `${base}/history`,
+    entityRoute(
+      'backups-history-read',
+      backupsReadPermission,
+      historyRoute(historyService),
+    ),
+  );
 
   return router;
 }

@@ -12,3 +12,4 @@ export * from './selectors';
 export * from './duration';
 export * from './findings';
 export * from './restores';
+export * from './history';
