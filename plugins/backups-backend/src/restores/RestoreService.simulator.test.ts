@@ -16,6 +16,10 @@ const caller = {
 };
 const ref = { kind: 'component', namespace: 'default', name: 'odoo' };
 
+// A restore runs through the simulated Velero controller's steps (a second
+// each), and a replica restarts on the way: longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('RestoreService against the simulator', () => {
   let simulator: Awaited<ReturnType<typeof KubeSimulator.start>>;
   let store: RestoreStore;

@@ -26,6 +26,10 @@ function answer(overview: BackupsOverview) {
   server.use(http.get(overviewUrl, () => HttpResponse.json(overview)));
 }
 
+// Each test renders the whole tab; on a busy 2-core machine that can take
+// longer than jest's 5 s default.
+jest.setTimeout(30_000);
+
 describe('EntityBackupsContent', () => {
   registerMswTestHooks(server);
   beforeEach(() =>
