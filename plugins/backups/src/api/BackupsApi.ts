@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  BackupsHistory,
   BackupsOverview,
   RestoreCreated,
   RestoreList,
@@ -37,6 +38,11 @@ export interface BackupsApi {
   listRestores(entityRef: CompoundEntityRef): Promise<RestoreList>;
   /** The plain-text log of a Velero backup or restore. */
   getLogs(entityRef: CompoundEntityRef, target: LogTarget): Promise<string>;
+  /** What the history task recorded of each tier in a range (ISO times). */
+  getHistory(
+    entityRef: CompoundEntityRef,
+    range: { from: string; to: string },
+  ): Promise<BackupsHistory>;
 }
 
 /** API reference for {@link BackupsApi}. */

@@ -2,6 +2,7 @@ import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { historyAnswer } from '../__fixtures__/historyFixtures';
 import { healthyOverview } from '../__fixtures__/overviewFixtures';
 import { restoreItem, restorePlan } from '../__fixtures__/restoreFixtures';
 import {
@@ -158,5 +159,33 @@ describe('BackupsClient', () => {
       .getLogs(entityRef, { kind: 'backup', name: 'odoo-b-1', cluster: 'demo' })
       .catch(e => e);
     expect(error.statusCode).toBe(403);
+  });
+  it('asks for the history of a range and parses it', async () => {
+    let query: Record<string, string> = {};
+    server.use(
+      http.get(`${entityUrl}/history`, ({ request }) => {
+        query = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json(historyAnswer());
+      }),
+    );
+    const range = {
+      from: '2026-10-31T12:00:00.000Z',
+      to: '2026-11-30T12:00:00.000Z',
+    };
+    await expect(client.getHistory(entityRef, range)).resolves.toEqual(
+      historyAnswer(),
+    );
+    expect(query).toEqual(range);
+  });
+
+  it('rejects a history that breaks the contract', async () => {
+    server.use(
+      http.get(`${entityUrl}/history`, () =>
+        HttpResponse.json({ items: [{ at: 'now' }] }),
+      ),
+    );
+    await expect(
+      client.getHistory(entityRef, { from: 'a', to: 'b' }),
+    ).rejects.toThrow();
   });
 });

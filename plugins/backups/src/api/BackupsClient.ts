@@ -2,10 +2,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  backupsHistorySchema,
   backupsOverviewSchema,
   restoreCreatedSchema,
   restoreListSchema,
   restorePlanSchema,
+  type BackupsHistory,
   type BackupsOverview,
   type RestoreCreated,
   type RestoreList,
@@ -73,6 +75,15 @@ export class BackupsClient implements BackupsApi {
       `/${target.kind}s/${encodeURIComponent(target.name)}/logs?${query}`,
     );
     return response.text();
+  }
+
+  async getHistory(
+    entityRef: CompoundEntityRef,
+    range: { from: string; to: string },
+  ): Promise<BackupsHistory> {
+    const query = new URLSearchParams(range);
+    const response = await this.#request(entityRef, `/history?${query}`);
+    return backupsHistorySchema.parse(await response.json());
   }
 
   async #request(

@@ -9,6 +9,7 @@ import {
   sourceFailedOverview,
   veleroMissingOverview,
 } from '../../__fixtures__/overviewFixtures';
+import { historyAnswer } from '../../__fixtures__/historyFixtures';
 import { restoreItem } from '../../__fixtures__/restoreFixtures';
 import {
   backendError,
@@ -35,8 +36,21 @@ describe('EntityBackupsContent', () => {
   beforeEach(() =>
     server.use(
       http.get(`${odooUrl}/restores`, () => HttpResponse.json({ items: [] })),
+      http.get(`${odooUrl}/history`, () => HttpResponse.json(historyAnswer())),
     ),
   );
+
+  it('shows the recorded history of each tier below the clusters', async () => {
+    answer(healthyOverview);
+    await renderTab();
+    const history = await screen.findByTestId('backups-history');
+    expect(
+      await within(history).findByTestId('history-velero-odoo-daily'),
+    ).toBeInTheDocument();
+    expect(
+      within(history).getByTestId('history-cnpg-odoo-pg'),
+    ).toBeInTheDocument();
+  });
 
   it('shows every tier healthy and lists the Velero backups', async () => {
     answer(healthyOverview);

@@ -18,6 +18,7 @@ import { backupsApiRef } from '../../api';
 import { isBackupsAvailable } from '../../isBackupsAvailable';
 import { refreshDelay } from '../../utils/refreshDelay';
 import { ClusterBackups } from '../ClusterBackups';
+import { HistoryCard } from '../HistoryCard';
 import { SourceErrors } from '../SourceErrors';
 import { VerdictHeader } from '../VerdictHeader';
 import { useMadeRestores } from './useMadeRestores';
@@ -113,6 +114,9 @@ export function EntityBackupsContent() {
           />
         </Grid>
       ))}
+      <Grid item>
+        <HistoryCard entityRef={entityRef} />
+      </Grid>
     </Grid>
   );
 }

@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import { historyAnswer } from '../../__fixtures__/historyFixtures';
+import { formatShare, historySeries, MAX_SAMPLES } from './historySeries';
+
+describe('historySeries', () => {
+  it('gives each tier of the summary its samples, oldest first', () => {
+    const [velero, cnpg] = historySeries(historyAnswer());
+    expect(velero.key).toBe('demo/velero/odoo-daily');
+    expect(velero.samples.map(s => s.actual)).toEqual([3600, 100000, 7200]);
+    expect(cnpg.samples.map(s => s.actual)).toEqual([60, 120, null]);
+    expect(cnpg.samples.every(s => s.target === 300)).toBe(true);
+  });
+
+  it('breaks the line where nothing was recorded for longer than two intervals', () => {
+    const answer = historyAnswer();
+    answer.items = answer.items.filter(p => p.tier.kind === 'velero');
+    const [velero] = historySeries(answer);
+    // The points are 15 minutes apart: no gap at twice 15 minutes.
+    expect(velero.samples).toHaveLength(3);
+    answer.intervalSeconds = 300;
+    const [gapped] = historySeries(answer);
+    expect(gapped.samples.map(s => s.actual)).toEqual([
+      3600,
+      null,
+      100000,
+      null,
+      7200,
+    ]);
+  });
+
+  it('keeps the worst RPO of each bucket when there are too many points', () => {
+    const answer = historyAnswer();
+    const from = DateTime.fromISO(answer.from);
+    answer.intervalSeconds = 60;
+    answer.items = Array.from({ length: 3 * MAX_SAMPLES }, (_, i) => ({
+      at: from
+        .plus({ minutes: 30 * 24 * 60 * (i / (3 * MAX_SAMPLES)) })
+        .toISO()!,
+      cluster: 'demo',
+      tier: { kind: 'velero', name: 'odoo-daily' },
+      status: 'healthy',
+      rpoActualSeconds: i === 1000 ? 999999 : 10,
+      rpoTargetSeconds: 93600,
+    }));
+    const [velero] = historySeries(answer);
+    const drawn = velero.samples.filter(s => s.actual !== null);
+    expect(drawn.length).toBeLessThanOrEqual(MAX_SAMPLES);
+    expect(drawn.some(s => s.actual === 999999)).toBe(true);
+  });
+
+  it('puts each drill on its own tier', () => {
+    const [velero, cnpg] = historySeries(
+      historyAnswer({
+        drills: [
+          {
+            at: '2026-11-30T10:30:00Z',
+            tier: { kind: 'cnpg', name: 'odoo-pg' },
+            outcome: 'failed',
+          },
+        ],
+      }),
+    );
+    expect(velero.drills).toEqual([]);
+    expect(cnpg.drills).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        t: DateTime.fromISO('2026-11-30T10:30:00Z').toMillis(),
+      }),
+    ]);
+  });
+});
+
+describe('formatShare', () => {
+  it.each([
+    [1, '100%'],
+    [0, '0%'],
+    [2 / 3, '66.7%'],
+    [null, '–'],
+  ])('%s is %s', (share, text) => {
+    expect(formatShare(share)).toBe(text);
+  });
+});
