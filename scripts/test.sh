@@ -36,7 +36,15 @@ if grep -q "failed to exit gracefully" "$JEST_LOG"; then
   echo "jest: a worker had to be force-exited; a test leaks a handle (see $JEST_LOG)" >&2
   exit 1
 fi
+step "performance check (yarn bench --ci: a tab load makes no API request; the cached overview equals the listed one)"
+# Its failure fails the run at the end, after the browser and RBAC checks have run too.
+BENCH_STATUS=0
+yarn bench --ci || BENCH_STATUS=$?
 step "end-to-end browser tests"
 bash scripts/e2e.sh
 step "RBAC: deploy/rbac.yaml against the backups plugin's requests"
 node scripts/check-rbac.js --logs "$KUBE_SIMULATOR_REQUEST_LOG_DIR"
+if [ "$BENCH_STATUS" != 0 ]; then
+  echo "performance check failed: see the output of 'yarn bench --ci' above" >&2
+  exit 1
+fi

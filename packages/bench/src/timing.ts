@@ -1,0 +1,58 @@
+/** Latencies in milliseconds, with their median and 95th percentile. */
+export type Latency = { samples: number[]; p50: number; p95: number };
+
+/** The nearest-rank percentile of samples. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+export function latency(samples: number[]): Latency {
+  return {
+    samples,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+  };
+}
+
+/** Milliseconds `fn` takes. */
+export async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `count` times one after another. */
+export async function measure(
+  count: number,
+  fn: () => Promise<unknown>,
+  warmup = 3,
+): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) samples.push(await time(fn));
+  return latency(samples);
+}
+
+/** Waits until `check` returns true; fails after `boundMs`. */
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  boundMs = 300_000,
+): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+/** A GET that must answer 200; returns the body text. */
+export async function getOk(url: string): Promise<string> {
+  const res = await fetch(url);
+  const body = await res.text();
+  if (res.status !== 200)
+    throw new Error(`GET ${url}: HTTP ${res.status} ${body.slice(0, 300)}`);
+  return body;
+}
