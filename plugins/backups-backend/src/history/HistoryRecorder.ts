@@ -20,7 +20,7 @@ import { DateTime } from 'luxon';
 import type { OwnerNotifier } from '../notifications/OwnerNotifier';
 import type { BackupsOverviewService } from '../service/BackupsOverviewService';
 import type { HistoryStore } from './HistoryStore';
-import { statusChange } from './statusChange';
+import { statusChange, type StatusChange } from './statusChange';
 
 type Options = {
   catalog: CatalogService;
@@ -85,7 +85,7 @@ export class HistoryRecorder {
     for await (const entity of this.#coveredEntities(credentials)) {
       const ref = stringifyEntityRef(entity);
       try {
-        await this.recordEntity(ref, credentials);
+        await this.#recordEntity(ref, credentials);
         recorded += 1;
       } catch (error) {
         // One entity's failure must not stop the others' history.
@@ -101,7 +101,7 @@ export class HistoryRecorder {
     );
   }
 
-  async recordEntity(
+  async #recordEntity(
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
@@ -128,11 +128,7 @@ export class HistoryRecorder {
     }
   }
 
-  async #notify(
-    ref: string,
-    change: NonNullable<ReturnType<typeof statusChange>['change']>,
-    overview: BackupsOverview,
-  ) {
+  async #notify(ref: string, change: StatusChange, overview: BackupsOverview) {
     const { notifier } = this.#options;
     if (change.kind === 'worsened')
       await notifier.statusWorsened(
