@@ -55,35 +55,48 @@ function counts(c: Record<string, number>): string {
     : 'none';
 }
 
+/** What the figures compare, the same at every scale (from the largest). */
+function calls(r: ScaleResult): string {
+  return [
+    '### What is compared',
+    '',
+    `- The floor replays, all at once, the ${
+      r.p1.floorCalls.length
+    } LIST calls the listing layer (\`backups.cache.enabled: false\`) makes for one overview, paginated by 500: ${r.p1.floorCalls.join(
+      '; ',
+    )}.`,
+    r.p2.peer
+      ? `- The peer, for one \`POST /api/kubernetes/services/odoo\`: ${counts(
+          r.p2.peer,
+        )} — namespaced LISTs in \`business-system\` with the entity's label selector, none of them paginated.`
+      : '',
+    `- A tab load (P2) is the overview and the restores list, together, at steady state (every watch open): ${counts(
+      r.p2.tabLoads[0],
+    )} each time.`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 function details(r: ScaleResult): string {
   const lines = [
     `### ${label(r.backups)} Backups`,
     '',
-    `- A Backup as the API server sends it: ${
+    `- Sizes: a Backup as the API server sends it is ${
       r.backupBytes
-    } B of JSON on average (with managedFields). Objects cached: ${Object.values(
-      r.cachedObjects,
-    ).reduce((a, b) => a + b, 0)} (${
-      r.cachedObjects['velero.io/backups']
-    } Backups, ${
+    } B of JSON (with managedFields); ${Object.values(r.cachedObjects).reduce(
+      (a, b) => a + b,
+      0,
+    )} objects cached (${r.cachedObjects['velero.io/backups']} Backups, ${
       r.cachedObjects['velero.io/podvolumebackups']
-    } PodVolumeBackups).`,
-    `- Overview answer: ${kb(r.p1.overviewBytes)}${
-      r.p1.peerBytes ? `; the peer's answer: ${kb(r.p1.peerBytes)}` : ''
+    } PodVolumeBackups); the overview is ${kb(r.p1.overviewBytes)}${
+      r.p1.peerBytes ? `, the peer's answer ${kb(r.p1.peerBytes)}` : ''
     }.`,
-    `- The floor replays the ${
-      r.p1.floorCalls.length
-    } LIST calls the listing layer makes for one overview, all at once: ${r.p1.floorCalls.join(
-      '; ',
-    )}.`,
-    `- P2, each tab load: ${r.p2.tabLoads.map(counts).join(' | ')}.${
-      r.p2.peer ? ` The peer, one request: ${counts(r.p2.peer)}.` : ''
-    }`,
-    `- P3 cold samples: ${r.p3.cold
+    `- P3 samples: cold ${r.p3.cold
       .map(round)
-      .join(', ')} ms; raw LIST of all Backups (${Math.ceil(
+      .join(', ')} ms; the raw LIST of all Backups (${Math.ceil(
       r.backups / 500,
-    )} pages): ${r.p3.rawAll.map(round).join(', ')} ms.${
+    )} pages) ${r.p3.rawAll.map(round).join(', ')} ms.${
       r.p3.notReady.length
         ? ` Not ready in the cold answer: ${r.p3.notReady.join(', ')}.`
         : ''
@@ -94,31 +107,33 @@ function details(r: ScaleResult): string {
     lines.push(
       `- P4: the heap grew ${kb(r.p4.heapDelta)} for ${
         r.p4.cachedTotal
-      } cached objects, ${round(
+      } cached objects of every kind, ${round(
         r.p4.perBackup,
       )} B per Backup. One cached (projected) Backup is ${
         b.jsonBytes
       } B as JSON and ${round(
         b.itemBytes,
-      )} B on the heap alone; the rest (${round(
+      )} B on the heap by itself; the rest, ${round(
         r.p4.perBackup - b.itemBytes,
-      )} B) is the cache's maps and indexes (and the other kinds). By part: ${b.parts
+      )} B, is the maps and indexes holding it (and the other kinds). Its parts: ${b.parts
         .map(p => `${p.name} ${round(p.bytes)} B`)
         .join('; ')}.`,
     );
   }
   lines.push(
-    `- P6 warm: ${r.p6.warm.errors} errors, API requests: ${counts(
-      r.p6.warm.requests,
-    )}; all 100 answered in ${round(r.p6.warm.wallMs)} ms. Fresh backend: ${
+    `- P6: warm, ${r.p6.warm.errors} errors and ${
+      Object.keys(r.p6.warm.requests).length ? counts(r.p6.warm.requests) : 'no'
+    } API requests; the 100 answered within ${round(
+      r.p6.warm.wallMs,
+    )} ms. Fresh backend: ${
       r.p6.cold.errors
-    } errors, all answered in ${round(r.p6.cold.wallMs)} ms; LISTs: ${counts(
-      listRequests(r.p6.cold.requests),
-    )}; ${
+    } errors, the 100 answered within ${round(
+      r.p6.cold.wallMs,
+    )} ms, and the API saw ${
       extraLists(r.p6.cold).length
-        ? `beyond one list per kind: ${extraLists(r.p6.cold).join(', ')}`
-        : 'one paginated list per kind, one watch per kind'
-    }.`,
+        ? `more than one list per kind: ${extraLists(r.p6.cold).join(', ')}`
+        : 'one paginated LIST and one WATCH per kind'
+    } (${counts(listRequests(r.p6.cold.requests))}).`,
   );
   return lines.join('\n');
 }
@@ -186,6 +201,8 @@ export function markdown(options: {
     markdownTable(results, table),
     '',
     `![P1 median latency against the number of Backups](${options.chartPath})`,
+    '',
+    calls(results[results.length - 1]),
     '',
     ...results.map(details).flatMap(d => [d, '']),
     ...(render

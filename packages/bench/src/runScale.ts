@@ -7,24 +7,29 @@ import {
   startKubernetesBackend,
   TestBackend,
 } from './backends';
-import { canWeighHeap, HeapBreakdown, settledHeap, weighBackup } from './heap';
+import type { HeapBreakdown } from './heap';
 import {
   atOneInstant,
   byRequest,
   comparable,
   getOverview,
-  notReady,
-  warmed,
   watching,
 } from './overviews';
 import { PAGE_SIZE, RawLister } from './rawLists';
+import {
+  backupBytes,
+  coldBurst,
+  coldStarts,
+  log,
+  warmBurst,
+  weighCache,
+} from './scaleFigures';
 import { SimulatorProcess, TOKENS } from './SimulatorProcess';
-import { getOk, latency, Latency, measure, percentile, time } from './timing';
+import { getOk, Latency, measureTogether, time } from './timing';
 
+export { WARMUP_TIMEOUT } from './scaleFigures';
 export const SCHEDULES = 50;
 export const LATENCY_MS = 2;
-/** How long a cold request may wait for the cache (the default is 5 s). */
-export const WARMUP_TIMEOUT = '10m';
 const ALL_BACKUPS: ListCall = {
   resource: {
     group: 'velero.io',
@@ -87,94 +92,12 @@ const describeCall = ({ resource, options }: ListCall) =>
     options.fieldSelector ? ` --field-selector ${options.fieldSelector}` : ''
   }`;
 
-function log(message: string) {
-  process.stderr.write(`bench: ${message}\n`);
-}
-
-/** Average JSON bytes of a Backup in a LIST page, as client-node receives it. */
-async function backupBytes(sim: SimulatorProcess): Promise<number> {
-  const res = await fetch(
-    `${sim.url}/apis/velero.io/v1/namespaces/velero/backups?limit=${PAGE_SIZE}`,
-    { headers: { Authorization: `Bearer ${TOKENS.backups}` } },
-  );
+/** The peer's answer, which must be 200. */
+async function peerAnswer(baseUrl: string): Promise<string> {
+  const res = await peerRequest(baseUrl);
   const text = await res.text();
-  return Math.round(text.length / JSON.parse(text).items.length);
-}
-
-/** P4: the heap a warm cache adds, per cached Backup. */
-async function weighCache(sim: SimulatorProcess, backups: number) {
-  const probe = new ConnectionProbe({ holdCacheStart: true });
-  const backend = await startBackupsBackend({
-    simulatorUrl: sim.url,
-    cache: true,
-    probe,
-  });
-  const before = await settledHeap();
-  probe.startCache();
-  await warmed(probe, backups);
-  const after = await settledHeap();
-  const sizes = probe.sizes();
-  const [sample] = await probe.connection!.state.list(ALL_BACKUPS.resource, {
-    namespace: 'velero',
-    labelSelector: 'velero.io/schedule-name=app-07-daily',
-  });
-  return {
-    backend,
-    probe,
-    p4: canWeighHeap
-      ? {
-          perBackup: (after - before) / sizes['velero.io/backups'],
-          heapDelta: after - before,
-          cachedTotal: Object.values(sizes).reduce((a, b) => a + b, 0),
-          breakdown: await weighBackup(sample),
-        }
-      : undefined,
-  };
-}
-
-/** P3: a fresh backend's first overview, while its cache warms. */
-async function coldStarts(sim: SimulatorProcess, runs: number) {
-  const cold: number[] = [];
-  const missing: string[] = [];
-  for (let i = 0; i < runs; i++) {
-    const backend = await startBackupsBackend({
-      simulatorUrl: sim.url,
-      cache: true,
-      probe: new ConnectionProbe(),
-      warmupTimeout: WARMUP_TIMEOUT,
-    });
-    let body = '';
-    cold.push(
-      await time(async () => (body = await getOverview(backend.baseUrl))),
-    );
-    missing.push(...notReady(body));
-    await backend.stop();
-  }
-  return { cold, notReady: missing };
-}
-
-/** P6: 100 overviews at once; their errors and the API requests they cause. */
-async function concurrent(sim: SimulatorProcess, baseUrl: string) {
-  const samples: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const { requests } = await sim.requestsDuring(() =>
-    Promise.all(
-      Array.from({ length: 100 }, async () => {
-        try {
-          samples.push(await time(() => getOverview(baseUrl)));
-        } catch {
-          errors += 1;
-        }
-      }),
-    ),
-  );
-  return {
-    errors,
-    requests: byRequest(requests, 'backups'),
-    latency: latency(samples.length ? samples : [NaN]),
-    wallMs: performance.now() - started,
-  };
+  if (!res.ok) throw new Error(`peer: HTTP ${res.status} ${text}`);
+  return text;
 }
 
 /** Every figure at one scale, on one simulator. */
@@ -183,8 +106,9 @@ export async function runScale(options: {
   samples: number;
   peer: boolean;
 }): Promise<ScaleResult> {
-  const { backups, samples } = options;
-  log(`${backups} backups: starting the simulator`);
+  const { backups } = options;
+  const step = (what: string) => log(`${backups} backups: ${what}`);
+  step('starting the simulator');
   const sim = await SimulatorProcess.start({
     backups,
     schedules: SCHEDULES,
@@ -193,12 +117,12 @@ export async function runScale(options: {
   const backends: TestBackend[] = [];
   try {
     const lister = new RawLister(sim.url, TOKENS.backups);
-    log(`${backups} backups: P4 heap of the cache`);
+    step('P4 heap of the cache');
     const warm = await weighCache(sim, backups);
     backends.push(warm.backend);
-    const cachedObjects = warm.probe.sizes();
+    const cachedUrl = warm.backend.baseUrl;
 
-    log(`${backups} backups: P1 warm overview, listing layer, floor`);
+    step('P1 warm overview, listing layer, floor, peer');
     const offProbe = new ConnectionProbe();
     const listing = await startBackupsBackend({
       simulatorUrl: sim.url,
@@ -208,127 +132,85 @@ export async function runScale(options: {
     backends.push(listing);
     await getOverview(listing.baseUrl);
     const calls = distinct(offProbe.calls);
-    const cached = await measure(samples, () =>
-      getOverview(warm.backend.baseUrl),
-    );
-    const listed = await measure(samples, () => getOverview(listing.baseUrl));
-    const floor = await measure(samples, () =>
-      Promise.all(calls.map(c => lister.list(c))),
-    );
-    const overviewBytes = (await getOverview(warm.backend.baseUrl)).length;
+    const k8s = options.peer
+      ? await startKubernetesBackend({ simulatorUrl: sim.url })
+      : undefined;
+    if (k8s) backends.push(k8s);
+    const series: Record<string, () => Promise<unknown>> = {
+      cached: () => getOverview(cachedUrl),
+      listing: () => getOverview(listing.baseUrl),
+      floor: () => Promise.all(calls.map(c => lister.list(c))),
+    };
+    if (k8s) series.peer = () => peerAnswer(k8s.baseUrl);
+    const p1 = await measureTogether(series, options.samples);
 
-    log(`${backups} backups: P2 API requests per tab load`);
+    step('P2 API requests per tab load');
     await watching(sim, warm.probe);
     const tabLoads = [];
     for (let i = 0; i < 5; i++) {
       const { requests } = await sim.requestsDuring(() =>
-        Promise.all([
-          getOverview(warm.backend.baseUrl),
-          getOk(`${warm.backend.baseUrl}${RESTORES}`),
-        ]),
+        Promise.all([getOverview(cachedUrl), getOk(`${cachedUrl}${RESTORES}`)]),
       );
       tabLoads.push(byRequest(requests, 'backups'));
     }
+    const peerCall = k8s
+      ? await sim.requestsDuring(() => peerAnswer(k8s.baseUrl))
+      : undefined;
 
-    let peer: Latency | undefined;
-    let peerRequests: Record<string, number> | undefined;
-    let peerBytes: number | undefined;
-    if (options.peer) {
-      log(`${backups} backups: P1 peer (plugin-kubernetes-backend)`);
-      const k8s = await startKubernetesBackend({ simulatorUrl: sim.url });
-      backends.push(k8s);
-      const call = async () => {
-        const res = await peerRequest(k8s.baseUrl);
-        const text = await res.text();
-        if (!res.ok) throw new Error(`peer: HTTP ${res.status} ${text}`);
-        return text;
-      };
-      peerBytes = (await call()).length;
-      peer = await measure(samples, call);
-      const { requests } = await sim.requestsDuring(call);
-      peerRequests = byRequest(requests, 'kubernetes');
-    }
-
-    log(`${backups} backups: P6 100 concurrent overviews (warm)`);
-    const warmBurst = await concurrent(sim, warm.backend.baseUrl);
-
-    // The cold figures last: other backends idle meanwhile.
-    log(
-      `${backups} backups: P3 cold first request, and one raw LIST of all Backups`,
-    );
-    const cold = await coldStarts(sim, 3);
-    const rawAll: number[] = [];
-    for (let i = 0; i < 3; i++)
-      rawAll.push(await time(() => lister.list(ALL_BACKUPS)));
-
-    log(`${backups} backups: P6 100 concurrent overviews on a fresh backend`);
-    const { requests: coldRequests, result: coldBurst } =
-      await sim.requestsDuring(async () => {
-        const fresh = await startBackupsBackend({
-          simulatorUrl: sim.url,
-          cache: true,
-          probe: new ConnectionProbe(),
-          warmupTimeout: WARMUP_TIMEOUT,
-        });
-        try {
-          let errors = 0;
-          const started = performance.now();
-          const answers = await Promise.all(
-            Array.from({ length: 100 }, () =>
-              getOverview(fresh.baseUrl).catch(() => undefined),
-            ),
-          );
-          errors = answers.filter(a => a === undefined).length;
-          return { errors, wallMs: performance.now() - started };
-        } finally {
-          await fresh.stop();
-        }
-      });
-    const expectedPages = Object.fromEntries(
-      Object.entries(cachedObjects).map(([kind, n]) => [
-        kind,
-        Math.max(1, Math.ceil(n / PAGE_SIZE)),
-      ]),
-    );
+    step('P6 100 concurrent overviews (warm)');
+    const burst = await warmBurst(sim, cachedUrl);
 
     // The two layers answer the same at the same instant.
     const [fromCache, fromList] = await atOneInstant(() =>
-      Promise.all([
-        getOverview(warm.backend.baseUrl),
-        getOverview(listing.baseUrl),
-      ]),
+      Promise.all([getOverview(cachedUrl), getOverview(listing.baseUrl)]),
     );
     if (
       JSON.stringify(comparable(fromCache)) !==
       JSON.stringify(comparable(fromList))
     )
-      log(
-        `${backups} backups: the cached and listed overviews differ (controllers may have changed objects)`,
+      step(
+        'the cached and listed overviews differ (a controller changed objects?)',
       );
 
+    // The cold figures last, the warm backends idle.
+    step('P3 cold first request, and one raw LIST of all Backups');
+    const cold = await coldStarts(sim, 3);
+    const rawAll: number[] = [];
+    for (let i = 0; i < 3; i++)
+      rawAll.push(await time(() => lister.list(ALL_BACKUPS)));
+
+    step('P6 100 concurrent overviews on a fresh backend');
+    const cachedObjects = warm.probe.sizes();
+    const coldFigures = await coldBurst(sim);
     return {
       backups,
       backupBytes: await backupBytes(sim),
       cachedObjects,
       p1: {
-        cached,
-        listing: listed,
-        floor,
+        cached: p1.cached,
+        listing: p1.listing,
+        floor: p1.floor,
         floorCalls: calls.map(describeCall),
-        peer,
-        overviewBytes,
-        peerBytes,
+        peer: p1.peer,
+        overviewBytes: fromCache.length,
+        peerBytes: peerCall?.result.length,
       },
-      p2: { tabLoads, peer: peerRequests },
+      p2: {
+        tabLoads,
+        peer: peerCall && byRequest(peerCall.requests, 'kubernetes'),
+      },
       p3: { cold: cold.cold, rawAll, notReady: cold.notReady },
       p4: warm.p4,
       p6: {
-        warm: warmBurst,
+        warm: burst,
         cold: {
-          errors: coldBurst.errors,
-          wallMs: coldBurst.wallMs,
-          requests: byRequest(coldRequests, 'backups'),
-          expectedPages,
+          ...coldFigures,
+          expectedPages: Object.fromEntries(
+            Object.entries(cachedObjects).map(([kind, n]) => [
+              kind,
+              Math.max(1, Math.ceil(n / PAGE_SIZE)),
+            ]),
+          ),
         },
       },
     };
@@ -337,5 +219,3 @@ export async function runScale(options: {
     await sim.stop();
   }
 }
-
-export const median = (samples: number[]) => percentile(samples, 50);

@@ -56,3 +56,30 @@ export async function getOk(url: string): Promise<string> {
     throw new Error(`GET ${url}: HTTP ${res.status} ${body.slice(0, 300)}`);
   return body;
 }
+
+/**
+ * Runs each function once per round, in turn (the order rotating), for
+ * `count` rounds after `warmup` unmeasured ones: what the machine does
+ * meanwhile weighs on every series alike, so their ratios hold.
+ */
+export async function measureTogether<K extends string>(
+  fns: Record<K, () => Promise<unknown>>,
+  count: number,
+  warmup = 3,
+): Promise<Record<K, Latency>> {
+  const keys = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(
+    keys.map(k => [k, [] as number[]]),
+  ) as Record<K, number[]>;
+  for (let round = 0; round < warmup + count; round++) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[(round + i) % keys.length];
+      const took = await time(fns[key]);
+      if (round >= warmup) samples[key].push(took);
+    }
+  }
+  return Object.fromEntries(keys.map(k => [k, latency(samples[k])])) as Record<
+    K,
+    Latency
+  >;
+}
