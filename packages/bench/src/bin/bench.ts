@@ -9,7 +9,7 @@ import { runScale, ScaleResult } from '../runScale';
 import { stopAll } from '../running';
 import { rows } from '../targets';
 
-const USAGE = `yarn bench [--ci] [--browser] [--scales 1000,10000,50000] [--samples 40] [--no-peer] [--no-write]
+const USAGE = `yarn bench [--ci] [--browser] [--scales 1000,10000,50000] [--samples 60] [--no-peer] [--no-write]
   --ci       the CI check: 1k Backups; fails unless a tab load makes no API request
              and the cached overview equals the listed one
   --browser  also P5: the app and backend in headless Chromium (minutes)
@@ -45,7 +45,7 @@ async function full(): Promise<number> {
   const scales = (option('scales') ?? '1000,10000,50000')
     .split(',')
     .map(Number);
-  const samples = Number(option('samples') ?? 40);
+  const samples = Number(option('samples') ?? 60);
   const results: ScaleResult[] = [];
   for (const backups of scales)
     results.push(await runScale({ backups, samples, peer: !flag('no-peer') }));
