@@ -119,6 +119,34 @@ export interface Config {
       /** Records older than this are pruned. Default 90 days. @visibility backend */
       retention?: string | HumanDuration;
     };
+    /**
+     * Restore drills: restoring the newest recovery point into an isolated
+     * place, checking it came up, measuring it, and cleaning up. Each
+     * entity's `backups.backstage.io/drill-policy` annotation overrides
+     * these defaults.
+     */
+    drills?: {
+      /** Off: no drill API, no scheduled drills, no janitor. Default true. @visibility backend */
+      enabled?: boolean;
+      /** A 5-field cron (UTC) on which every entity's tiers are drilled; absent: on demand only. @visibility backend */
+      schedule?: string;
+      /** The tier kinds drilled by default: velero, cnpg. Default both. @visibility backend */
+      tiers?: string[];
+      /** How long a drill may take to come up before it fails. Default 30m. @visibility backend */
+      timeLimit?: string | HumanDuration;
+      /** Drills running at once per cluster; more wait, queued. Default 1. @visibility backend */
+      concurrency?: number;
+      /** Drill records older than this are deleted. Default 365 days. @visibility backend */
+      retention?: string | HumanDuration;
+      /** Deployments and StatefulSets a Velero drill keeps at their replicas (all others: 0). Default none. @visibility backend */
+      keepRunning?: string[];
+      /** A tier drilled on a schedule with no passed drill within this is a warning. Default 30 days. @visibility backend */
+      window?: string | HumanDuration;
+      /** How often running drills are advanced. Default 10s. @visibility backend */
+      interval?: string | HumanDuration;
+      /** How long after a drill's time limit the janitor deletes what it left. Default 15m. @visibility backend */
+      cleanupGrace?: string | HumanDuration;
+    };
     flux?: {
       /**
        * How long a Flux object that deploys Velero may stay Ready=Unknown

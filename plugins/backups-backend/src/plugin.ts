@@ -12,6 +12,7 @@ import {
 } from '@internal/plugin-backups-node';
 import { registerBackupsActions } from './actions/registerBackupsActions';
 import { ClusterConnections } from './cluster/ClusterConnections';
+import { setupDrills } from './drills/setupDrills';
 import { setupHistory } from './history/setupHistory';
 import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { readRestoreConfig } from './restores/restoreConfig';
@@ -83,12 +84,30 @@ export const backupsPlugin = createBackendPlugin({
         // request; each replica keeps its own.
         lifecycle.addStartupHook(() => connections.start());
         lifecycle.addShutdownHook(() => connections.stop());
+        const notifier = OwnerNotifier.create({
+          notifications,
+          catalog,
+          auth,
+          logger,
+        });
+        const drillService = await setupDrills({
+          config,
+          logger,
+          database,
+          scheduler,
+          catalog,
+          auth,
+          auditor,
+          connections,
+          notifier,
+        });
         const overviewService = BackupsOverviewService.create({
           config,
           logger,
           catalog,
           auth,
           connections,
+          drills: drillService,
         });
         const store = await RestoreStore.create({ database });
         lifecycle.addShutdownHook(() => store.close());
@@ -113,12 +132,6 @@ export const backupsPlugin = createBackendPlugin({
           initialDelay: { seconds: 5 },
           fn: () => restoreService.followRequests(),
         });
-        const notifier = OwnerNotifier.create({
-          notifications,
-          catalog,
-          auth,
-          logger,
-        });
         const historyService = await setupHistory({
           config,
           logger,
@@ -128,6 +141,7 @@ export const backupsPlugin = createBackendPlugin({
           auth,
           overviewService,
           notifier,
+          drills: drillService,
         });
         registerBackupsActions({
           actionsRegistry,
@@ -145,6 +159,7 @@ export const backupsPlugin = createBackendPlugin({
             overviewService,
             restoreService,
             historyService,
+            drillService,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

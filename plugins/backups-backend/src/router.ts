@@ -11,6 +11,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  backupsDrillRunPermission,
   backupsReadPermission,
   backupsRestoreCreatePermission,
   objectNameSchema,
@@ -20,6 +21,8 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { drillCreateRoute, drillListRoute } from './drills/drillRoutes';
+import type { DrillService } from './drills/DrillService';
 import { historyRoute } from './history/historyRoute';
 import type { HistoryService } from './history/HistoryService';
 import { parseInput as parse } from './parseInput';
@@ -58,6 +61,7 @@ export async function createRouter(options: {
   overviewService: BackupsOverviewService;
   restoreService: RestoreService;
   historyService: HistoryService;
+  drillService?: DrillService;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -67,6 +71,7 @@ export async function createRouter(options: {
     overviewService,
     restoreService,
     historyService,
+    drillService,
   } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
@@ -228,6 +233,25 @@ export async function createRouter(options: {
       historyRoute(historyService),
     ),
   );
+
+  if (drillService) {
+    router.post(
+      `${base}/drills`,
+      entityRoute(
+        'backups-drill-request',
+        backupsDrillRunPermission,
+        drillCreateRoute(drillService, auth),
+      ),
+    );
+    router.get(
+      `${base}/drills`,
+      entityRoute(
+        'backups-drill-list',
+        backupsReadPermission,
+        drillListRoute(drillService),
+      ),
+    );
+  }
 
   return router;
 }

@@ -12,4 +12,5 @@ export * from './selectors';
 export * from './duration';
 export * from './findings';
 export * from './restores';
+export * from './drills';
 export * from './history';

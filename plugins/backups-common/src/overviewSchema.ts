@@ -66,6 +66,30 @@ export const cronInfoSchema = z.object({
   suspended: z.boolean().optional(),
 });
 
+/** What the newest passed restore drill of a tier proved. */
+export const provenRestoreSchema = z.object({
+  drillId: z.string(),
+  /** When the drill ended. */
+  at: z.string(),
+  /** The point the restored copy reached: a Velero backup's start, or the CNPG recovery target. */
+  recoveryPoint: z.string(),
+  /** What was restored, e.g. the Velero backup's name. */
+  source: z.string().optional(),
+  /** Measured: from the restore's request to everything ready. */
+  rtoSeconds: z.number(),
+  /** From `backups.backstage.io/rto-target`, when set. */
+  rtoTargetSeconds: z.number().optional(),
+});
+
+/** The newest restore drill of a tier, whatever its outcome. */
+export const tierDrillSchema = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  outcome: z.enum(['passed', 'failed', 'running', 'cancelled']),
+  failureReason: z.string().optional(),
+});
+
 /** One recovery mechanism found for the entity, with its verdict. */
 export const tierSchema = z.object({
   kind: tierKindSchema,
@@ -92,6 +116,10 @@ export const tierSchema = z.object({
   continuous: z.boolean().optional(),
   /** What the recovery point is taken from, e.g. "start of backup odoo-daily-20261124030000". */
   recoveryPointBasis: z.string().optional(),
+  /** The newest restore drill that passed; absent when none did (or drills are off). */
+  lastProvenRestore: provenRestoreSchema.optional(),
+  /** The newest restore drill, e.g. one still running or one that failed. */
+  lastDrill: tierDrillSchema.optional(),
 });
 
 export const coverageSchema = z.object({

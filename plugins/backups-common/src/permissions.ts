@@ -14,8 +14,20 @@ export const backupsRestoreCreatePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Run a restore drill for a catalog entity: it writes to the cluster (a drill
+ * namespace and a Velero Restore, or a recovery CNPG Cluster) and deletes
+ * what it created.
+ */
+export const backupsDrillRunPermission = createPermission({
+  name: 'backups.drill.run',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission of the backups plugin, for `permissionsRegistry.addPermissions`. */
 export const backupsPermissions = [
   backupsReadPermission,
   backupsRestoreCreatePermission,
+  backupsDrillRunPermission,
 ];

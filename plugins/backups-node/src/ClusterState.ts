@@ -79,16 +79,21 @@ export type JsonPatchOperation = {
 };
 
 /**
- * The writes the plugin makes: Velero Restores and DownloadRequests, and
- * Flux's `spec.suspend`. Kept apart from ClusterState so that a read cache
- * can replace reads while writes always go to the API server.
+ * The writes the plugin makes: Velero Restores and DownloadRequests, Flux's
+ * `spec.suspend`, and what restore drills create and delete (a namespace,
+ * its NetworkPolicy, a resource-modifier ConfigMap, a recovery CNPG
+ * Cluster). Kept apart from ClusterState so that a read cache can replace
+ * reads while writes always go to the API server.
  */
 export interface ClusterWriter {
   readonly clusterName: string;
-  /** Creates an object; rejects with the API server's status (409 AlreadyExists, ...). */
+  /**
+   * Creates an object (`namespace` undefined for a cluster-scoped kind);
+   * rejects with the API server's status (409 AlreadyExists, ...).
+   */
   create(
     resource: ResourceRef,
-    namespace: string,
+    namespace: string | undefined,
     body: object,
     options?: { signal?: AbortSignal },
   ): Promise<KubeItem>;
@@ -97,6 +102,16 @@ export interface ClusterWriter {
     namespace: string,
     name: string,
     operations: JsonPatchOperation[],
+    options?: { signal?: AbortSignal },
+  ): Promise<void>;
+  /**
+   * Deletes an object (in the background: dependents go with it); resolves
+   * as well when it is already gone (404).
+   */
+  delete(
+    resource: ResourceRef,
+    namespace: string | undefined,
+    name: string,
     options?: { signal?: AbortSignal },
   ): Promise<void>;
 }

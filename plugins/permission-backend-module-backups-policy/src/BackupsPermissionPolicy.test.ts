@@ -5,6 +5,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  backupsDrillRunPermission,
   backupsReadPermission,
   backupsRestoreCreatePermission,
 } from '@internal/plugin-backups-common';
@@ -64,6 +65,27 @@ describe('BackupsPermissionPolicy', () => {
         params: { claims: ['user:default/alice', 'group:default/erp-team'] },
       },
     });
+  });
+
+  it("gives restore drills to the entity's owners, like restores", async () => {
+    expect(
+      await policy.handle({ permission: backupsDrillRunPermission }, alice),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/alice', 'group:default/erp-team'] },
+      },
+    });
+    expect(
+      await policy.handle({ permission: backupsDrillRunPermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policy.handle({ permission: backupsDrillRunPermission }, admin),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('denies restores to a caller without a user identity', async () => {

@@ -30,7 +30,7 @@ const ADMIN_ONLY = new Set([
   'scaffolder.template.management',
 ]);
 
-/** Backups permissions that write to a cluster: restores, and later drills. */
+/** Backups permissions that write to a cluster: restores and restore drills. */
 const RESTORE_CLASS = new Set(
   backupsPermissions
     .filter(p => p.attributes.action !== 'read')

@@ -66,7 +66,7 @@ export function registerBackupsActions(deps: Deps) {
     name: 'get-backup-status',
     title: 'Get backup status',
     description:
-      "Whether a catalog entity's app can be restored, and to which point in time: every recovery tier (Velero, CloudNativePG, VolSync) with its status, last recovery point and RPO, and the findings behind a status that is not healthy.",
+      "Whether a catalog entity's app can be restored, and to which point in time: every recovery tier (Velero, CloudNativePG, VolSync) with its status, last recovery point and RPO, the evidence of restore drills (the last proven restore: when, the recovery point it proved, its measured RTO against the target; and the last drill's outcome), and the findings behind a status that is not healthy.",
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -88,6 +88,27 @@ export function registerBackupsActions(deps: Deps) {
               lastRecoveryPoint: z.string().nullable(),
               rpoActualSeconds: z.number().nullable(),
               rpoTargetSeconds: z.number().nullable(),
+              lastProvenRestore: z
+                .object({
+                  drillId: z.string(),
+                  at: z.string(),
+                  recoveryPoint: z.string(),
+                  source: z.string().optional(),
+                  rtoSeconds: z.number(),
+                  rtoTargetSeconds: z.number().optional(),
+                })
+                .optional()
+                .describe('The newest restore drill that passed'),
+              lastDrill: z
+                .object({
+                  id: z.string(),
+                  startedAt: z.string(),
+                  finishedAt: z.string().optional(),
+                  outcome: z.string(),
+                  failureReason: z.string().optional(),
+                })
+                .optional()
+                .describe('The newest restore drill, whatever its outcome'),
               findings: z.array(
                 z.object({
                   code: z.string(),
@@ -118,6 +139,10 @@ export function registerBackupsActions(deps: Deps) {
               lastRecoveryPoint: t.lastRecoveryPoint,
               rpoActualSeconds: t.rpoActualSeconds,
               rpoTargetSeconds: t.rpoTargetSeconds,
+              ...(t.lastProvenRestore
+                ? { lastProvenRestore: t.lastProvenRestore }
+                : {}),
+              ...(t.lastDrill ? { lastDrill: t.lastDrill } : {}),
               findings: (t.findings ?? []).map(({ code, status, message }) => ({
                 code,
                 status,

@@ -62,12 +62,24 @@ const FIELDS: Record<string, string[]> = {
     'spec.replicas',
     'spec.template.spec.containers',
     'status.readyReplicas',
+    // Restore drills: is the restored copy Available?
+    'status.availableReplicas',
+    'status.observedGeneration',
+    CONDITIONS,
+  ],
+  'apps/statefulsets': [
+    'spec.replicas',
+    'status.readyReplicas',
+    'status.availableReplicas',
+    'status.observedGeneration',
   ],
   'apps/daemonsets': ['status.numberReady', 'status.desiredNumberScheduled'],
   'snapshot.storage.k8s.io/volumesnapshotclasses': ['driver', 'deletionPolicy'],
   '/persistentvolumeclaims': [
     'spec.volumeName',
     'spec.storageClassName',
+    // Restore drills: restored from a snapshot, or provisioned empty?
+    'spec.dataSource',
     'status.phase',
   ],
   '/pods': ['spec.volumes', `metadata.annotations.${FS_BACKUP_ANNOTATION}`],
@@ -77,13 +89,21 @@ const FIELDS: Record<string, string[]> = {
   'postgresql.cnpg.io/clusters': [
     'spec.instances',
     'spec.plugins',
-    'spec.backup.barmanObjectStore.destinationPath',
-    'spec.backup.barmanObjectStore.serverName',
-    'spec.postgresql.parameters.archive_timeout',
+    // Restore drills copy the in-tree object store (Secret names, never values).
+    'spec.backup.barmanObjectStore',
+    // Recovery needs the same major version, storage and hot-standby parameters.
+    'spec.postgresql.parameters',
+    'spec.imageName',
+    'spec.imageCatalogRef',
+    'spec.storage',
+    'spec.bootstrap.recovery.recoveryTarget',
     'spec.inheritedMetadata.labels',
+    // The drill janitor: when a drill's recovery Cluster may be deleted.
+    'metadata.annotations.backups.backstage.io/drill-expires-at',
     'status.instances',
     'status.readyInstances',
     'status.phase',
+    'status.phaseReason',
     'status.currentPrimary',
     'status.firstRecoverabilityPoint',
     'status.lastSuccessfulBackup',

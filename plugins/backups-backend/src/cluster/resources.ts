@@ -9,7 +9,7 @@ function ref(
   return { group, version, kind, plural };
 }
 
-/** Every kind the readers list. Secrets are deliberately absent. */
+/** Every kind the readers list and drills write. Secrets are deliberately absent. */
 export const resources = {
   veleroSchedules: ref('velero.io', 'v1', 'Schedule', 'schedules'),
   veleroBackups: ref('velero.io', 'v1', 'Backup', 'backups'),
@@ -105,4 +105,13 @@ export const resources = {
     'ExternalSecret',
     'externalsecrets',
   ),
+  // Restore drills: what they check in the restored copy, and what they create.
+  statefulSets: ref('apps', 'v1', 'StatefulSet', 'statefulsets'),
+  networkPolicies: ref(
+    'networking.k8s.io',
+    'v1',
+    'NetworkPolicy',
+    'networkpolicies',
+  ),
+  configMaps: ref('', 'v1', 'ConfigMap', 'configmaps'),
 } as const;

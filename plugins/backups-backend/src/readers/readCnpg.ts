@@ -8,6 +8,7 @@ import { resources } from '../cluster/resources';
 import { EntityTarget } from '../snapshot/ClusterSnapshot';
 import { postgresSeconds } from './postgresSeconds';
 import { conditionOf, ReadLog, readLog, tryList } from './tryList';
+import { DRILL_LABELS } from '../drills/drillLabels';
 
 const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 /** CNPG's default archive_timeout (pkg/postgres/configuration.go). */
@@ -99,14 +100,16 @@ export async function readCnpg(
 ): Promise<{ section?: CnpgSection } & ReadLog> {
   const log = readLog();
   const namespace = target.namespace;
-  const all = await tryList(
+  const listed = await tryList(
     state,
     'cnpg',
     resources.cnpgClusters,
     { namespace },
     log,
   );
-  if (!all) return log;
+  if (!listed) return log;
+  // A restore drill's recovery Cluster is evidence, not one of the app's tiers.
+  const all = listed.filter(c => !c.metadata.labels?.[DRILL_LABELS.drill]);
 
   let clusters = all;
   if (target.pinned.cnpgClusters) {

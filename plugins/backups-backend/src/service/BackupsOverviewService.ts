@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -25,6 +26,7 @@ import { resolveEntityTargets } from '../cluster/resolveEntityTargets';
 import { readClusterSnapshot } from '../readers/readClusterSnapshot';
 import { VeleroReaderOptions } from '../readers/readVelero';
 import { evaluateClusterSnapshot } from '../verdict/evaluateClusterSnapshot';
+import { DrillEvidence, drillVerdict } from '../verdict/drills/drillVerdict';
 import { worstStatus } from '../verdict/Finding';
 import { parseRpoAnnotation } from '../verdict/rpoTarget';
 import { parseDurationText, readVerdictConfig } from './readVerdictConfig';
@@ -51,6 +53,13 @@ type Options = {
   auth: AuthService;
   /** Shared with the restore service; made from config when absent. */
   connections?: ClusterConnections;
+  /** What restore drills proved of the entity's tiers (the drill service). */
+  drills?: {
+    evidenceFor(
+      entity: Entity,
+      now: DateTime,
+    ): Promise<{ evidence: DrillEvidence; problems: string[] }>;
+  };
   now?: () => DateTime;
 };
 
@@ -63,6 +72,7 @@ export class BackupsOverviewService {
   readonly #velero: VeleroReaderOptions;
   readonly #verdict: ReturnType<typeof readVerdictConfig>;
   readonly #now: () => DateTime;
+  readonly #drills?: Options['drills'];
 
   static create(options: Options): BackupsOverviewService {
     return new BackupsOverviewService(options);
@@ -79,6 +89,7 @@ export class BackupsOverviewService {
     this.#velero = readVeleroOptions(config);
     this.#verdict = readVerdictConfig(config);
     this.#now = options.now ?? (() => DateTime.utc());
+    this.#drills = options.drills;
   }
 
   async getOverview(
@@ -107,7 +118,8 @@ export class BackupsOverviewService {
       entity.metadata.annotations?.[ANNOTATION_RPO_TARGETS],
       parseDurationText,
     );
-    for (const problem of rpo.problems)
+    const drills = await this.#drills?.evidenceFor(entity, now);
+    for (const problem of [...rpo.problems, ...(drills?.problems ?? [])])
       errors.push({
         source: 'catalog',
         reason: 'NotConfigured',
@@ -125,12 +137,18 @@ export class BackupsOverviewService {
             { velero: this.#velero },
           );
           const sources = state.describe?.().map(toDataSource);
+          const evaluated = evaluateClusterSnapshot(snapshot, {
+            now,
+            ...this.#verdict,
+            annotationTargets: rpo.targets,
+          });
           return {
-            ...evaluateClusterSnapshot(snapshot, {
-              now,
-              ...this.#verdict,
-              annotationTargets: rpo.targets,
-            }),
+            ...evaluated,
+            tiers: drills
+              ? evaluated.tiers.map(t =>
+                  drillVerdict(t, cluster.name, drills.evidence),
+                )
+              : evaluated.tiers,
             ...(sources ? { sources } : {}),
           };
         } catch (error) {

@@ -97,6 +97,12 @@ export const FINDING_CODES = {
     'robfig/cron v3 cannot parse the trigger schedule.',
   'volsync.rpo.exceeded': 'The last synced data is older than the RPO target.',
   'volsync.rpo.noTarget': 'No RPO target could be derived.',
+  'drill.none':
+    'The tier is drilled on a schedule, but no restore drill passed within backups.drills.window.',
+  'drill.failed':
+    'The newest finished restore drill failed, and no later drill passed.',
+  'drill.rto.exceeded':
+    'The newest passed drill took longer to restore than the RTO target.',
 } as const;
 
 /** A stable finding code. */

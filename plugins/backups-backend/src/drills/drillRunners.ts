@@ -1,0 +1,12 @@
+import type { RestoreConfig } from '../restores/restoreConfig';
+import { CnpgDrill } from './cnpgDrill';
+import { DrillRunner } from './DrillRunner';
+import { VeleroDrill } from './veleroDrill';
+
+export function veleroDrill(config: RestoreConfig): DrillRunner {
+  return new VeleroDrill({ maxDownloadBytes: config.maxDownloadBytes });
+}
+
+export function cnpgDrill(): DrillRunner {
+  return new CnpgDrill();
+}
