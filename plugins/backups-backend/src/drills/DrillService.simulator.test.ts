@@ -120,7 +120,7 @@ describe('restore drills against the simulator', () => {
       ]),
       resourceModifier: { kind: 'ConfigMap', name: restore.metadata.name },
     });
-    expect(h.notifier.drillFailed).not.toHaveBeenCalled();
+    expect(h.notifications.send).not.toHaveBeenCalled();
     expect((await service.list(ref, caller)).items).toEqual([
       expect.objectContaining({
         id: drill.id,
@@ -222,11 +222,16 @@ describe('restore drills against the simulator', () => {
     // Another replica, and repeated runs, neither change nor tell again.
     await h.replica().advance();
     await first.advance();
-    expect(h.notifier.drillFailed).toHaveBeenCalledTimes(1);
-    expect(h.notifier.drillFailed).toHaveBeenCalledWith(ODOO, {
-      id: drill.id,
-      tier: { kind: 'velero', name: 'odoo-daily' },
-      failureReason: done.failureReason,
+    expect(h.notifications.send).toHaveBeenCalledTimes(1);
+    expect(h.notifications.send).toHaveBeenCalledWith({
+      recipients: { type: 'entity', entityRef: ODOO },
+      payload: expect.objectContaining({
+        title: 'Restore drill of odoo (velero/odoo-daily) failed',
+        description: done.failureReason,
+        severity: 'high',
+        scope: `backups:drill:${ODOO}:${drill.id}`,
+        link: '/catalog/default/component/odoo/backups',
+      }),
     });
     expect(
       h.simulator.get('v1', 'Namespace', undefined, done.target!),
@@ -265,7 +270,7 @@ describe('restore drills against the simulator', () => {
     const recovered = await tierOf();
     expect(recovered.status).toBe('healthy');
     expect(recovered.lastProvenRestore?.drillId).toBe(again.drill.id);
-    expect(h.notifier.drillFailed).toHaveBeenCalledTimes(1);
+    expect(h.notifications.send).toHaveBeenCalledTimes(1);
   });
 
   it('fails a CNPG drill whose recovery fails, with CNPG’s reason', async () => {
@@ -283,7 +288,7 @@ describe('restore drills against the simulator', () => {
     expect(done.failureReason).toMatch(
       /^The recovery failed: Instance creation failed for the following jobs: odoo-pg-drill-[0-9a-f]{8}-1-full-recovery/,
     );
-    expect(h.notifier.drillFailed).toHaveBeenCalledTimes(1);
+    expect(h.notifications.send).toHaveBeenCalledTimes(1);
   });
 
   it('resumes a drill on a restarted backend where the last one stopped', async () => {

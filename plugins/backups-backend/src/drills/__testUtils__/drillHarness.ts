@@ -5,6 +5,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KubeSimulator } from '@internal/kube-simulator';
 import { ClusterConnections } from '../../cluster/ClusterConnections';
+import { OwnerNotifier } from '../../notifications/OwnerNotifier';
 import { odoo } from '../../restores/__testUtils__/restoreBackend';
 import { readRestoreConfig } from '../../restores/restoreConfig';
 import { readVerdictConfig } from '../../service/readVerdictConfig';
@@ -74,7 +75,14 @@ export async function startDrillHarness(
     logger: mockServices.logger.mock(),
   });
   const catalog = catalogServiceMock({ entities: [options.entity ?? odoo] });
-  const notifier = { drillFailed: jest.fn(async () => undefined) };
+  // The real notifier, with a mock of Backstage's notifications service.
+  const notifications = { send: jest.fn(async () => undefined) };
+  const notifier = OwnerNotifier.create({
+    notifications,
+    catalog,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+  });
   const auditor = mockServices.auditor.mock();
   const replica = () =>
     DrillService.create({
@@ -108,7 +116,7 @@ export async function startDrillHarness(
     store,
     connections,
     catalog,
-    notifier,
+    notifications,
     auditor,
     replica,
     runToEnd,
