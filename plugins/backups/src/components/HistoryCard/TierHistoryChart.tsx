@@ -14,18 +14,24 @@ import {
   YAxis,
 } from 'recharts';
 import { formatSeconds } from '../../utils/formatTime';
-import { formatShare, type TierSeries } from './historySeries';
+import {
+  dayTicks,
+  durationTicks,
+  formatShare,
+  type TierSeries,
+} from './historySeries';
 
 /** Up to this many samples, each is drawn as a dot too. */
 const DOTS_UP_TO = 60;
 const HEIGHT = 180;
 
+/** The ticks are UTC days. */
 function formatDay(t: number) {
-  return DateTime.fromMillis(t).toFormat('LLL d');
+  return DateTime.fromMillis(t, { zone: 'utc' }).toFormat('LLL d');
 }
 
 function formatTime(t: unknown) {
-  return DateTime.fromMillis(Number(t)).toFormat('yyyy-LL-dd HH:mm');
+  return DateTime.fromMillis(Number(t)).toFormat('yyyy-LL-dd HH:mm ZZZZ');
 }
 
 /** One tier's RPO actual against its target over the range, with drill markers. */
@@ -40,6 +46,7 @@ export function TierHistoryChart(props: {
   const passed = drills.filter(d => d.outcome === 'passed').length;
   const failed = drills.length - passed;
   const testId = `history-${summary.tier.kind}-${summary.tier.name}`;
+  const yTicks = durationTicks(samples);
   return (
     <Box mb={3} minWidth={0} data-testid={testId}>
       <Typography variant="subtitle2" style={{ overflowWrap: 'anywhere' }}>
@@ -68,13 +75,14 @@ export function TierHistoryChart(props: {
             type="number"
             scale="time"
             domain={domain}
+            ticks={dayTicks(domain[0], domain[1])}
             tickFormatter={formatDay}
-            minTickGap={24}
           />
           <YAxis
+            ticks={yTicks}
+            domain={[0, yTicks[yTicks.length - 1]]}
             tickFormatter={(s: number) => formatSeconds(s)}
-            width={64}
-            domain={[0, 'auto']}
+            width={72}
           />
           <Tooltip
             labelFormatter={formatTime}

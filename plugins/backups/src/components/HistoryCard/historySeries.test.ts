@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { historyAnswer } from '../../__fixtures__/historyFixtures';
-import { formatShare, historySeries, MAX_SAMPLES } from './historySeries';
+import {
+  dayTicks,
+  durationTicks,
+  formatShare,
+  historySeries,
+  MAX_SAMPLES,
+} from './historySeries';
 
 describe('historySeries', () => {
   it('gives each tier of the summary its samples, oldest first', () => {
@@ -78,5 +84,52 @@ describe('formatShare', () => {
     [null, '–'],
   ])('%s is %s', (share, text) => {
     expect(formatShare(share)).toBe(text);
+  });
+});
+
+describe('durationTicks', () => {
+  const at = (actual: number | null, target: number | null) => [
+    { t: 0, actual, target },
+  ];
+
+  it.each([
+    [at(60, 300), [0, 300, 600]],
+    [at(3600, 93600), [0, 43200, 86400, 129600]],
+    [at(43200, null), [0, 21600, 43200, 64800]],
+    [at(null, null), [0, 60, 120]],
+  ])('%j → %j', (samples, ticks) => {
+    expect(durationTicks(samples)).toEqual(ticks);
+  });
+});
+
+describe('dayTicks', () => {
+  const to = DateTime.fromISO('2026-11-30T12:00:00Z');
+  const days = (ticks: number[]) =>
+    ticks.map(t => DateTime.fromMillis(t, { zone: 'utc' }).toISODate());
+
+  it('marks every week of 30 days', () => {
+    expect(
+      days(dayTicks(to.minus({ days: 30 }).toMillis(), to.toMillis())),
+    ).toEqual([
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+    ]);
+  });
+
+  it('marks every other week of 90 days', () => {
+    expect(
+      days(dayTicks(to.minus({ days: 90 }).toMillis(), to.toMillis())),
+    ).toEqual([
+      '2026-09-07',
+      '2026-09-21',
+      '2026-10-05',
+      '2026-10-19',
+      '2026-11-02',
+      '2026-11-16',
+      '2026-11-30',
+    ]);
   });
 });

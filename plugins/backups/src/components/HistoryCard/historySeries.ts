@@ -90,3 +90,47 @@ export function formatShare(share: number | null): string {
   const percent = share * 100;
   return `${percent === 100 || percent === 0 ? percent : percent.toFixed(1)}%`;
 }
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DURATION_STEPS = [
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  30 * DAY,
+];
+
+/** Y ticks in round durations (5m, 6h, 1d, ...) from 0 past the largest value: at most 5 steps. */
+export function durationTicks(samples: ChartSample[]): number[] {
+  const max = Math.max(
+    MINUTE,
+    ...samples.flatMap(s => [s.actual ?? 0, s.target ?? 0]),
+  );
+  const step =
+    DURATION_STEPS.find(candidate => max / candidate <= 4) ??
+    Math.ceil(max / 4 / (30 * DAY)) * 30 * DAY;
+  const count = Math.ceil(max / step) + (max % step === 0 ? 1 : 0);
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
+}
+
+/** X ticks at the start of every `days`-th UTC day of the range, newest last. */
+export function dayTicks(from: number, to: number): number[] {
+  const span = (to - from) / (DAY * 1000);
+  const every = span > 45 ? 14 : 7;
+  const ticks: number[] = [];
+  let day = DateTime.fromMillis(to, { zone: 'utc' }).startOf('day');
+  while (day.toMillis() >= from) {
+    ticks.unshift(day.toMillis());
+    day = day.minus({ days: every });
+  }
+  return ticks;
+}
