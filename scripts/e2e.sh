@@ -25,6 +25,16 @@ mkdir -p "$LOG_DIR"
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill -TERM -- -"$pid" 2>/dev/null || true; done
+  # The backend that `backstage-cli package start` runs outlives its CLI's
+  # SIGTERM (the CLI goes, the child stays and keeps its port): whatever of
+  # our process groups is left after a grace period is killed.
+  for _ in $(seq 1 20); do
+    alive=0
+    for pid in "${PIDS[@]}"; do kill -0 -- -"$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return 0
+    sleep 0.5
+  done
+  for pid in "${PIDS[@]}"; do kill -KILL -- -"$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT INT TERM
 
