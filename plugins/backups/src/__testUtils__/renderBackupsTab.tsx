@@ -1,8 +1,10 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   MockFetchApi,
+  MockPermissionApi,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
@@ -40,8 +42,14 @@ export function backendError(status: number, name: string, message: string) {
   );
 }
 
-/** The Backups tab of an entity, talking to the backend through msw. */
-export async function renderBackupsTab(entity: Entity = odoo) {
+/**
+ * The Backups tab of an entity, talking to the backend through msw; the
+ * permission API allows everything unless given another.
+ */
+export async function renderBackupsTab(
+  entity: Entity = odoo,
+  permissionApi = new MockPermissionApi(),
+) {
   const discoveryApi = { getBaseUrl: async () => baseUrl };
   const fetchApi = new MockFetchApi();
   return renderInTestApp(
@@ -50,6 +58,7 @@ export async function renderBackupsTab(entity: Entity = odoo) {
         [discoveryApiRef, discoveryApi],
         [fetchApiRef, fetchApi],
         [backupsApiRef, new BackupsClient({ discoveryApi, fetchApi })],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <EntityProvider entity={entity}>

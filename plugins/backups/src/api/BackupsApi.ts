@@ -3,6 +3,9 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BackupsHistory,
   BackupsOverview,
+  DrillCreated,
+  DrillCreateRequest,
+  DrillList,
   RestoreCreated,
   RestoreList,
   RestorePlan,
@@ -43,6 +46,17 @@ export interface BackupsApi {
     entityRef: CompoundEntityRef,
     range: { from: string; to: string },
   ): Promise<BackupsHistory>;
+  /**
+   * Queues a restore drill of one tier; a repeat with the same idempotency
+   * key answers the same drill.
+   */
+  runDrill(
+    entityRef: CompoundEntityRef,
+    request: DrillCreateRequest,
+    idempotencyKey: string,
+  ): Promise<DrillCreated>;
+  /** The entity's restore drills, newest first. */
+  listDrills(entityRef: CompoundEntityRef): Promise<DrillList>;
 }
 
 /** API reference for {@link BackupsApi}. */

@@ -188,4 +188,49 @@ describe('BackupsClient', () => {
       client.getHistory(entityRef, { from: 'a', to: 'b' }),
     ).rejects.toThrow();
   });
+  it('queues a drill with its Idempotency-Key, and lists drills', async () => {
+    let body: unknown;
+    let key: string | null = null;
+    server.use(
+      http.post(`${entityUrl}/drills`, async ({ request }) => {
+        body = await request.json();
+        key = request.headers.get('Idempotency-Key');
+        return HttpResponse.json(
+          { id: 'd1', status: 'running' },
+          { status: 202 },
+        );
+      }),
+      http.get(`${entityUrl}/drills`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              id: 'd1',
+              cluster: 'demo',
+              tier: { kind: 'velero', name: 'odoo-daily' },
+              trigger: 'manual',
+              startedAt: '2026-12-02T10:00:00Z',
+              outcome: 'running',
+              step: 'waiting',
+            },
+          ],
+        }),
+      ),
+    );
+    await expect(
+      client.runDrill(
+        entityRef,
+        { tier: { kind: 'velero', name: 'odoo-daily' }, cluster: 'demo' },
+        'drill-key-1234',
+      ),
+    ).resolves.toEqual({ id: 'd1', status: 'running' });
+    expect(body).toEqual({
+      tier: { kind: 'velero', name: 'odoo-daily' },
+      cluster: 'demo',
+    });
+    expect(key).toBe('drill-key-1234');
+    expect((await client.listDrills(entityRef)).items[0]).toMatchObject({
+      id: 'd1',
+      step: 'waiting',
+    });
+  });
 });

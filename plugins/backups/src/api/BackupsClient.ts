@@ -4,11 +4,16 @@ import { ResponseError } from '@backstage/errors';
 import {
   backupsHistorySchema,
   backupsOverviewSchema,
+  drillCreatedSchema,
+  drillListSchema,
   restoreCreatedSchema,
   restoreListSchema,
   restorePlanSchema,
   type BackupsHistory,
   type BackupsOverview,
+  type DrillCreated,
+  type DrillCreateRequest,
+  type DrillList,
   type RestoreCreated,
   type RestoreList,
   type RestorePlan,
@@ -84,6 +89,27 @@ export class BackupsClient implements BackupsApi {
     const query = new URLSearchParams(range);
     const response = await this.#request(entityRef, `/history?${query}`);
     return backupsHistorySchema.parse(await response.json());
+  }
+
+  async runDrill(
+    entityRef: CompoundEntityRef,
+    request: DrillCreateRequest,
+    idempotencyKey: string,
+  ): Promise<DrillCreated> {
+    const response = await this.#request(entityRef, '/drills', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+      },
+      body: JSON.stringify(request),
+    });
+    return drillCreatedSchema.parse(await response.json());
+  }
+
+  async listDrills(entityRef: CompoundEntityRef): Promise<DrillList> {
+    const response = await this.#request(entityRef, '/drills');
+    return drillListSchema.parse(await response.json());
   }
 
   async #request(

@@ -33,6 +33,8 @@ export function ClusterBackups(props: {
   /** The restore just requested from this tab on this cluster. */
   requestedRestore?: RestoreCreated;
   onRestored: (restore: RestoreCreated) => void;
+  /** A restore drill started or followed from the tab ended. */
+  onDrillEnded?: () => void;
 }) {
   const { cluster, showClusterName, scope, madeRestores } = props;
   const { velero, cnpg, volsync, flux } = cluster;
@@ -52,7 +54,12 @@ export function ClusterBackups(props: {
         </Grid>
       )}
       <Grid item xs={12}>
-        <TierTable tiers={cluster.tiers} cluster={anchorCluster} />
+        <TierTable
+          tiers={cluster.tiers}
+          cluster={anchorCluster}
+          scope={scope}
+          onDrillEnded={props.onDrillEnded}
+        />
       </Grid>
       {cluster.sources && (
         <Grid item xs={12}>

@@ -111,6 +111,7 @@ export function EntityBackupsContent() {
               made.latest?.cluster === cluster.cluster ? made.latest : undefined
             }
             onRestored={onRestored}
+            onDrillEnded={retry}
           />
         </Grid>
       ))}

@@ -8,6 +8,8 @@ import { FindingList } from '../FindingList';
 import { RelativeTime } from '../RelativeTime';
 import { StatusChip } from '../StatusChip';
 import { formatSeconds } from '../../utils/formatTime';
+import { EntityScope } from '../../utils/EntityScope';
+import { TierDrill } from '../TierDrill';
 import { TierSchedule } from './TierSchedule';
 import { tierFindings } from './tierFindings';
 
@@ -39,6 +41,8 @@ export function TierRows(props: {
   columns: number;
   shaded: boolean;
   cluster?: string;
+  scope?: EntityScope;
+  onDrillEnded?: () => void;
 }) {
   const classes = useStyles();
   const { tier, columns, cluster } = props;
@@ -96,6 +100,15 @@ export function TierRows(props: {
           <Typography variant="caption" color="textSecondary">
             target {formatSeconds(tier.rpoTargetSeconds)}
           </Typography>
+        </TableCell>
+        <TableCell className={classes.cell}>
+          {props.scope && (
+            <TierDrill
+              tier={tier}
+              scope={props.scope}
+              onDrillEnded={props.onDrillEnded}
+            />
+          )}
         </TableCell>
       </TableRow>
       {findings.length > 0 && (

@@ -5,16 +5,18 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Tier } from '@internal/plugin-backups-common';
+import { EntityScope } from '../../utils/EntityScope';
 import { TierRows } from './TierRows';
 
 /** Headers and their share of the width; the table never grows past its card. */
 const COLUMNS: Array<[string, string]> = [
-  ['Status', '12%'],
-  ['Component', '18%'],
-  ['Method / destination', '18%'],
-  ['Schedule', '19%'],
-  ['Last recovery point', '21%'],
-  ['RPO actual / target', '12%'],
+  ['Status', '10%'],
+  ['Component', '15%'],
+  ['Method / destination', '15%'],
+  ['Schedule', '16%'],
+  ['Last recovery point', '17%'],
+  ['RPO actual / target', '10%'],
+  ['Last proven restore', '17%'],
 ];
 
 /** The seed's "Backup Strategy Summary", made live: one row per tier. */
@@ -23,6 +25,9 @@ export function TierTable(props: {
   title?: string;
   /** Set when the tab shows several clusters, to keep anchors apart. */
   cluster?: string;
+  /** Where restore drills of these tiers run; no drill column without it. */
+  scope?: EntityScope;
+  onDrillEnded?: () => void;
 }) {
   const { tiers, cluster } = props;
   return (
@@ -56,6 +61,8 @@ export function TierTable(props: {
               columns={COLUMNS.length}
               shaded={index % 2 === 1}
               cluster={cluster}
+              scope={props.scope}
+              onDrillEnded={props.onDrillEnded}
             />
           ))}
         </Table>

@@ -1,0 +1,201 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { MockPermissionApi, registerMswTestHooks } from '@backstage/test-utils';
+import type { BackupsOverview, Drill } from '@internal/plugin-backups-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { historyAnswer } from '../../__fixtures__/historyFixtures';
+import {
+  healthyOverview,
+  veleroTier,
+} from '../../__fixtures__/overviewFixtures';
+import {
+  backendError,
+  baseUrl,
+  odoo,
+  odooUrl,
+  renderBackupsTab,
+} from '../../__testUtils__/renderBackupsTab';
+
+const server = setupServer();
+jest.setTimeout(30_000);
+
+function withVeleroTier(
+  overview: BackupsOverview,
+  tier: Partial<typeof veleroTier>,
+): BackupsOverview {
+  return {
+    ...overview,
+    clusters: overview.clusters.map(c => ({
+      ...c,
+      tiers: c.tiers.map(t => (t.kind === 'velero' ? { ...t, ...tier } : t)),
+    })),
+  };
+}
+
+const drill = (fields: Partial<Drill>): Drill => ({
+  id: 'd1',
+  cluster: healthyOverview.clusters[0].cluster,
+  tier: { kind: 'velero', name: veleroTier.name },
+  trigger: 'manual',
+  startedAt: new Date().toISOString(),
+  outcome: 'running',
+  ...fields,
+});
+
+const veleroRow = async () =>
+  within(await screen.findByTestId(`tier-velero-${veleroTier.name}`));
+
+describe('TierDrill', () => {
+  registerMswTestHooks(server);
+  beforeEach(() =>
+    server.use(
+      http.get(`${odooUrl}/restores`, () => HttpResponse.json({ items: [] })),
+      http.get(`${odooUrl}/history`, () => HttpResponse.json(historyAnswer())),
+    ),
+  );
+
+  it('shows the last proven restore against the RTO target, and a failed drill', async () => {
+    server.use(
+      http.get(`${odooUrl}/overview`, () =>
+        HttpResponse.json(
+          withVeleroTier(healthyOverview, {
+            lastProvenRestore: {
+              drillId: 'd0',
+              at: new Date(Date.now() - 2 * 86400_000).toISOString(),
+              recoveryPoint: '2026-11-30T03:00:02Z',
+              rtoSeconds: 3900,
+              rtoTargetSeconds: 3600,
+            },
+            lastDrill: {
+              id: 'd1',
+              startedAt: new Date().toISOString(),
+              outcome: 'failed',
+              failureReason:
+                'Not ready within the time limit: PersistentVolumeClaim odoo-pg-1 (Pending)',
+            },
+          }),
+        ),
+      ),
+    );
+    await renderBackupsTab();
+    const row = await veleroRow();
+    expect(row.getByTestId('last-proven-restore')).toHaveTextContent(
+      'Proven 2 days ago',
+    );
+    expect(row.getByText('RTO 1h 5m / target 1h')).toBeInTheDocument();
+    expect(row.getByTestId('drill-outcome')).toHaveTextContent(
+      'Drill failed: Not ready within the time limit: PersistentVolumeClaim odoo-pg-1 (Pending)',
+    );
+  });
+
+  it('runs a drill from the button, follows it, and shows that it passed', async () => {
+    let overviews = 0;
+    let posted: { body: unknown; key: string | null } | undefined;
+    const lists: Drill[][] = [
+      [drill({ step: 'waiting' })],
+      [
+        drill({
+          outcome: 'passed',
+          rtoSeconds: 240,
+          finishedAt: new Date().toISOString(),
+        }),
+      ],
+    ];
+    server.use(
+      http.get(`${odooUrl}/overview`, () => {
+        overviews++;
+        return HttpResponse.json(healthyOverview);
+      }),
+      http.post(`${odooUrl}/drills`, async ({ request }) => {
+        posted = {
+          body: await request.json(),
+          key: request.headers.get('Idempotency-Key'),
+        };
+        return HttpResponse.json(
+          { id: 'd1', status: 'running' },
+          { status: 202 },
+        );
+      }),
+      http.get(`${odooUrl}/drills`, () =>
+        HttpResponse.json({
+          items: lists.length > 1 ? lists.shift() : lists[0],
+        }),
+      ),
+    );
+    await renderBackupsTab();
+    const row = await veleroRow();
+    expect(row.getByText('Never proven by a drill')).toBeInTheDocument();
+    await userEvent.click(row.getByRole('button', { name: 'Run drill now' }));
+    expect(posted).toEqual({
+      body: {
+        tier: { kind: 'velero', name: veleroTier.name },
+        cluster: healthyOverview.clusters[0].cluster,
+      },
+      key: expect.stringMatching(/^[0-9a-f-]{32,36}$/),
+    });
+    expect(
+      await row.findByText('Drill running: waiting for the copy to come up'),
+    ).toBeInTheDocument();
+    expect(row.getByRole('button', { name: 'Run drill now' })).toBeDisabled();
+    expect(
+      await row.findByText('Drill passed: restored in 4m', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
+    // The overview is read again: its verdict now holds the evidence.
+    await waitFor(() => expect(overviews).toBeGreaterThan(1));
+    expect(row.getByRole('button', { name: 'Run drill now' })).toBeEnabled();
+  });
+
+  it("shows the server's reason when a drill is refused", async () => {
+    server.use(
+      http.get(`${odooUrl}/overview`, () => HttpResponse.json(healthyOverview)),
+      http.post(`${odooUrl}/drills`, () =>
+        backendError(
+          409,
+          'ConflictError',
+          'A drill of velero/odoo-daily is already running',
+        ),
+      ),
+    );
+    await renderBackupsTab();
+    const row = await veleroRow();
+    await userEvent.click(row.getByRole('button', { name: 'Run drill now' }));
+    expect(
+      await row.findByText('A drill of velero/odoo-daily is already running'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers no drill to whoever lacks backups.drill.run', async () => {
+    // Another entity: usePermission caches each answer (SWR) by its request.
+    const other = {
+      ...odoo,
+      metadata: { ...odoo.metadata, namespace: 'other' },
+    };
+    const otherUrl = `${baseUrl}/v1/entities/other/Component/odoo`;
+    server.use(
+      http.get(`${otherUrl}/overview`, () =>
+        HttpResponse.json(healthyOverview),
+      ),
+      http.get(`${otherUrl}/restores`, () => HttpResponse.json({ items: [] })),
+      http.get(`${otherUrl}/history`, () => HttpResponse.json(historyAnswer())),
+    );
+    const permissionApi = new MockPermissionApi(request =>
+      request.permission.name === 'backups.drill.run'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    const authorize = jest.spyOn(permissionApi, 'authorize');
+    await renderBackupsTab(other, permissionApi);
+    const row = await veleroRow();
+    expect(row.getByTestId('tier-drill')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize).toHaveBeenCalledWith(
+        expect.objectContaining({ resourceRef: 'component:other/odoo' }),
+      ),
+    );
+    expect(row.queryByRole('button', { name: 'Run drill now' })).toBeNull();
+  });
+});

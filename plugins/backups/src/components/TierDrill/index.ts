@@ -1,0 +1,1 @@
+export { TierDrill } from './TierDrill';
