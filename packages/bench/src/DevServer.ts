@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { track } from './running';
 import { until } from './timing';
 
+let starts = 0;
+
 /**
  * `yarn workspace <name> start` in a process group of its own (as
  * scripts/e2e.sh starts the app and backend), stopped by that group's id;
@@ -20,7 +22,8 @@ export class DevServer {
     env: Record<string, string>;
     logDir: string;
   }): DevServer {
-    const log = join(options.logDir, `${options.workspace}.log`);
+    starts += 1;
+    const log = join(options.logDir, `${options.workspace}-${starts}.log`);
     const out = openSync(log, 'w');
     const child = spawn('yarn', ['workspace', options.workspace, 'start'], {
       cwd: options.root,
@@ -59,23 +62,42 @@ export class DevServer {
     }
   }
 
+  /**
+   * Stops the whole process group (`backstage-cli package start` runs the
+   * backend in a child that shuts down on its own time): SIGTERM, then
+   * SIGKILL for whatever is left after 20 s.
+   */
   async stop(): Promise<void> {
     this.#untrack();
     const pid = this.#child.pid;
-    if (pid === undefined || this.#child.exitCode !== null) return;
-    const exited = new Promise(r => this.#child.once('exit', r));
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise(r => setTimeout(r, 15_000))]);
-    if (this.#child.exitCode === null) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    if (pid === undefined || !groupAlive(pid)) return;
+    signal(pid, 'SIGTERM');
+    const deadline = Date.now() + 20_000;
+    while (groupAlive(pid) && Date.now() < deadline)
+      await new Promise(r => setTimeout(r, 100));
+    if (!groupAlive(pid)) return;
+    signal(pid, 'SIGKILL');
+    // Killed processes only linger as zombies until their parent reaps them.
+    const reaped = Date.now() + 5_000;
+    while (groupAlive(pid) && Date.now() < reaped)
+      await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** Whether any process of the group is left (signal 0 only checks). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signal(pgid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(-pgid, name);
+  } catch {
+    // The group is gone already.
   }
 }

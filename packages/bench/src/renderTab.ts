@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OVERVIEW } from './backends';
+import { track } from './running';
 import { DevServer } from './DevServer';
 import { notReady } from './overviews';
 import { ROOT } from './runInfo';
@@ -158,6 +159,7 @@ export async function renderTab(options: {
       '--disable-sync',
     ],
   });
+  const untrack = track(() => browser.close());
   const started = performance.now();
   log(`P5: starting the app on ${APP_URL} (logs in ${logDir})`);
   const app = DevServer.start({ root: ROOT, workspace: 'app', env, logDir });
@@ -194,6 +196,7 @@ export async function renderTab(options: {
     return { runs, appStartMs };
   } finally {
     await app.stop();
+    untrack();
     await browser.close();
   }
 }

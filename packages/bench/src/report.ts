@@ -30,7 +30,7 @@ export function textTable(results: ScaleResult[], table: Row[]): string {
 }
 
 function mark(row: Row, i: number): string {
-  if (row.target === '–') return '';
+  if (row.target === '–' || row.values[i] === '–') return '';
   return row.met[i] ? ' ✅' : ' ❌';
 }
 
