@@ -121,6 +121,10 @@ describe('restore drills against the simulator', () => {
       resourceModifier: { kind: 'ConfigMap', name: restore.metadata.name },
     });
     expect(h.notifications.send).not.toHaveBeenCalled();
+    // The restores made through Backstage do not list a drill's Restore.
+    expect(
+      restore.metadata.labels?.['backups.backstage.io/entity'],
+    ).toBeUndefined();
     expect((await service.list(ref, caller)).items).toEqual([
       expect.objectContaining({
         id: drill.id,

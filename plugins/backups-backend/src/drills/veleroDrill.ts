@@ -239,8 +239,11 @@ export class VeleroDrill implements DrillRunner {
             kind: 'Restore',
             metadata: {
               ...metadata(s.restoreName, velero),
+              // Not the entity label: the restores table lists restores,
+              // and a drill's evidence is on its tier.
               labels: {
-                ...own,
+                [DRILL_LABELS.managedBy]: MANAGED_BY,
+                [DRILL_LABELS.drill]: ctx.record.id,
                 [RESTORE_LABELS.target]: s.drillNamespace,
               },
             },

@@ -34,6 +34,20 @@ function withVeleroTier(
   };
 }
 
+/** The overview with a VolSync tier besides, which drills do not cover. */
+function withVolsyncTier(overview: BackupsOverview): BackupsOverview {
+  return {
+    ...overview,
+    clusters: overview.clusters.map(c => ({
+      ...c,
+      tiers: [
+        ...c.tiers,
+        { ...veleroTier, kind: 'volsync' as const, name: 'odoo-filestore' },
+      ],
+    })),
+  };
+}
+
 const drill = (fields: Partial<Drill>): Drill => ({
   id: 'd1',
   cluster: healthyOverview.clusters[0].cluster,
@@ -60,7 +74,7 @@ describe('TierDrill', () => {
     server.use(
       http.get(`${odooUrl}/overview`, () =>
         HttpResponse.json(
-          withVeleroTier(healthyOverview, {
+          withVeleroTier(withVolsyncTier(healthyOverview), {
             lastProvenRestore: {
               drillId: 'd0',
               at: new Date(Date.now() - 2 * 86400_000).toISOString(),
@@ -88,6 +102,13 @@ describe('TierDrill', () => {
     expect(row.getByTestId('drill-outcome')).toHaveTextContent(
       'Drill failed: Not ready within the time limit: PersistentVolumeClaim odoo-pg-1 (Pending)',
     );
+    const volsync = within(
+      await screen.findByTestId('tier-volsync-odoo-filestore'),
+    );
+    expect(volsync.getByTestId('tier-drill')).toHaveTextContent(
+      'Restore drills do not cover volsync tiers yet',
+    );
+    expect(volsync.queryByRole('button')).toBeNull();
   });
 
   it('runs a drill from the button, follows it, and shows that it passed', async () => {
