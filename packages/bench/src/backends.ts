@@ -31,6 +31,18 @@ export const OVERVIEW =
   '/api/backups/v1/entities/default/component/odoo/overview';
 export const RESTORES =
   '/api/backups/v1/entities/default/component/odoo/restores';
+const ENTITY = '/api/backups/v1/entities/default/component/odoo';
+
+/** What the Backups tab asks the backend for when it opens (the history of 30 days). */
+export function tabRequests(): string[] {
+  const to = new Date();
+  const from = new Date(to.getTime() - 30 * 86_400_000);
+  const range = new URLSearchParams({
+    from: from.toISOString(),
+    to: to.toISOString(),
+  });
+  return [OVERVIEW, RESTORES, `${ENTITY}/history?${range}`];
+}
 
 /** One LIST the overview's readers asked the cluster-state layer for. */
 export type ListCall = { resource: ResourceRef; options: ListOptions };

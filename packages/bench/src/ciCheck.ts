@@ -1,21 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  ConnectionProbe,
-  RESTORES,
-  startBackupsBackend,
-  TestBackend,
-} from './backends';
+import { ConnectionProbe, startBackupsBackend, TestBackend } from './backends';
 import {
   byRequest,
   atOneInstant,
   comparable,
   getOverview,
+  loadTab,
   warmed,
   watching,
 } from './overviews';
 import { LATENCY_MS, SCHEDULES } from './runScale';
 import { SimulatorProcess } from './SimulatorProcess';
-import { getOk } from './timing';
 
 const BACKUPS = 1000;
 
@@ -69,10 +64,7 @@ export async function ciCheck(): Promise<CiOutcome> {
 
     for (let i = 1; i <= 3; i++) {
       const { requests } = await sim.requestsDuring(() =>
-        Promise.all([
-          getOverview(cached.baseUrl),
-          getOk(`${cached.baseUrl}${RESTORES}`),
-        ]),
+        loadTab(cached.baseUrl),
       );
       const made = byRequest(requests, 'backups');
       const count = Object.values(made).reduce((a, b) => a + b, 0);

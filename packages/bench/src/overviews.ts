@@ -1,7 +1,7 @@
 import type { RequestLogEntry } from '@internal/kube-simulator';
 import type { SourceStatus } from '@internal/plugin-backups-node';
 import { Settings } from 'luxon';
-import { ConnectionProbe, OVERVIEW } from './backends';
+import { ConnectionProbe, OVERVIEW, tabRequests } from './backends';
 import type { SimulatorProcess } from './SimulatorProcess';
 import { getOk, until } from './timing';
 
@@ -60,6 +60,11 @@ export async function watching(sim: SimulatorProcess, probe: ConnectionProbe) {
     return kinds > 0 && watched.size >= kinds;
   });
   await new Promise(r => setTimeout(r, 300));
+}
+
+/** One load of the Backups tab: its requests to the backend, together. */
+export function loadTab(baseUrl: string): Promise<string[]> {
+  return Promise.all(tabRequests().map(path => getOk(`${baseUrl}${path}`)));
 }
 
 export function getOverview(baseUrl: string): Promise<string> {

@@ -70,7 +70,7 @@ function calls(r: ScaleResult): string {
           r.p2.peer,
         )} — namespaced LISTs in \`business-system\` with the entity's label selector, none of them paginated.`
       : '',
-    `- A tab load (P2) is the overview and the restores list, together, at steady state (every watch open): ${counts(
+    `- A tab load (P2) is what the tab asks the backend for when it opens — the overview, the restores list and 30 days of history — together, at steady state (every watch open): ${counts(
       r.p2.tabLoads[0],
     )} each time.`,
   ]

@@ -2,7 +2,6 @@ import {
   ConnectionProbe,
   ListCall,
   peerRequest,
-  RESTORES,
   startBackupsBackend,
   startKubernetesBackend,
   TestBackend,
@@ -13,6 +12,7 @@ import {
   byRequest,
   comparable,
   getOverview,
+  loadTab,
   watching,
 } from './overviews';
 import { PAGE_SIZE, RawLister } from './rawLists';
@@ -25,7 +25,7 @@ import {
   weighCache,
 } from './scaleFigures';
 import { SimulatorProcess, TOKENS } from './SimulatorProcess';
-import { getOk, Latency, measureTogether, time } from './timing';
+import { Latency, measureTogether, time } from './timing';
 
 export { WARMUP_TIMEOUT } from './scaleFigures';
 export const SCHEDULES = 50;
@@ -148,9 +148,7 @@ export async function runScale(options: {
     await watching(sim, warm.probe);
     const tabLoads = [];
     for (let i = 0; i < 5; i++) {
-      const { requests } = await sim.requestsDuring(() =>
-        Promise.all([getOverview(cachedUrl), getOk(`${cachedUrl}${RESTORES}`)]),
-      );
+      const { requests } = await sim.requestsDuring(() => loadTab(cachedUrl));
       tabLoads.push(byRequest(requests, 'backups'));
     }
     const peerCall = k8s

@@ -101,7 +101,7 @@ export function rows(results: ScaleResult[], render?: RenderFigures): Row[] {
     {
       id: 'P2',
       figure:
-        'API requests per tab load (overview + restores), steady state; the peer’s per request',
+        'API requests per tab load (overview, restores, history), steady state; the peer’s per request',
       target: '0',
       values: each(
         r =>
