@@ -323,6 +323,30 @@ describe('restore drills against the simulator', () => {
     ).toHaveLength(1);
   });
 
+  it('retries a drill whose backups cannot be read for a moment, instead of failing it', async () => {
+    await start();
+    const service = h.replica();
+    const { drill } = await service.request(
+      ref,
+      { tier: { kind: 'velero', name: 'odoo-daily' } },
+      'drill-key-0012',
+      caller,
+    );
+    const remove = h.simulator.injectFault({
+      kind: 'forbidden',
+      identity: 'backups',
+      group: 'velero.io',
+      resource: 'backups',
+    });
+    await service.advance();
+    expect(await h.store.get(drill.id)).toMatchObject({
+      outcome: 'running',
+      step: 'preparing',
+    });
+    remove();
+    expect((await h.runToEnd(service, drill.id)).outcome).toBe('passed');
+  });
+
   it('answers the same drill for a repeated key, and refuses a second one while the tier runs', async () => {
     await start();
     const service = h.replica();

@@ -546,6 +546,12 @@ export class DrillService {
       now: this.#now(),
       signal,
     });
+    // A source that could not be read now is retried, not taken for absent.
+    const unread = snapshot.errors.find(e => e.source === record.tier.kind);
+    if (unread)
+      throw new Error(
+        `${record.tier.kind} could not be read: ${unread.message}`,
+      );
     const tier = tiers.find(
       t => t.kind === record.tier.kind && t.name === record.tier.name,
     );
