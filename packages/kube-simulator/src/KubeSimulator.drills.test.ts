@@ -387,4 +387,64 @@ describe('KubeSimulator drills', () => {
     ]);
     expect(failed.conditions[0].status).toBe('False');
   });
+  const RDS = `/apis/volsync.backube/v1alpha1/namespaces/${APP}/replicationdestinations`;
+  const destination = (name: string) => ({
+    apiVersion: 'volsync.backube/v1alpha1',
+    kind: 'ReplicationDestination',
+    metadata: { name },
+    spec: {
+      trigger: { manual: 'drill-1' },
+      restic: {
+        repository: 'odoo-filestore-restic',
+        copyMethod: 'Direct',
+        capacity: '10Gi',
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'ceph-block',
+      },
+    },
+  });
+  const rdStatus = (name: string) =>
+    sim.simulator.get('volsync.backube/v1alpha1', 'ReplicationDestination', APP, name)
+      ?.status;
+
+  it('restores a restic snapshot into a new PVC: latestImage, lastManualSync, then gone with its PVC', async () => {
+    sim = await start();
+    await sim.call('POST', RDS, destination('filestore-drill'));
+    const done = await waitFor(() =>
+      rdStatus('filestore-drill')?.latestImage ? rdStatus('filestore-drill') : undefined,
+    );
+    expect(done).toMatchObject({
+      lastManualSync: 'drill-1',
+      latestImage: {
+        apiGroup: '',
+        kind: 'PersistentVolumeClaim',
+        name: 'volsync-filestore-drill-dest',
+      },
+      latestMoverStatus: { result: 'Successful' },
+      conditions: [expect.objectContaining({ reason: 'WaitingForManual' })],
+    });
+    expect(done.lastSyncStartTime).toBeUndefined();
+    expect(
+      sim.simulator.get('v1', 'PersistentVolumeClaim', APP, 'volsync-filestore-drill-dest')!
+        .status.phase,
+    ).toBe('Bound');
+    await sim.call('DELETE', `${RDS}/filestore-drill`);
+    expect(
+      sim.simulator.get('v1', 'PersistentVolumeClaim', APP, 'volsync-filestore-drill-dest'),
+    ).toBeUndefined();
+  });
+
+  it('reports a failed restic mover under a volsyncMoverFails fault, still synchronizing', async () => {
+    sim = await start();
+    sim.simulator.injectControllerFault({ kind: 'volsyncMoverFails' });
+    await sim.call('POST', RDS, destination('filestore-drill'));
+    const failed = await waitFor(() =>
+      rdStatus('filestore-drill')?.latestMoverStatus ? rdStatus('filestore-drill') : undefined,
+    );
+    expect(failed.latestMoverStatus.result).toBe('Failed');
+    expect(failed.latestImage).toBeUndefined();
+    expect(failed.conditions).toEqual([
+      expect.objectContaining({ status: 'True', reason: 'SyncInProgress' }),
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ import {
 import { FluxController } from './controllers/FluxController';
 import { GarbageCollector } from './controllers/GarbageCollector';
 import { NamespaceController } from './controllers/NamespaceController';
+import { VolsyncController } from './controllers/VolsyncController';
 import { WorkloadController } from './controllers/WorkloadController';
 import { VeleroController } from './controllers/VeleroController';
 import { VeleroObjectStorage } from './controllers/VeleroObjectStorage';
@@ -69,6 +70,8 @@ export type KubeSimulatorOptions = {
   workloadReadyDelayMs?: number;
   /** How long a recovery CNPG Cluster's full-recovery Job runs. Default: three controller ticks. */
   cnpgRecoveryMs?: number;
+  /** How long the restic mover of a ReplicationDestination runs. Default: three controller ticks. */
+  volsyncMoverMs?: number;
   /**
    * Appends every request as a JSON line to `requests-<pid>-<port>.jsonl`
    * in this folder. Default: the `KUBE_SIMULATOR_REQUEST_LOG_DIR` env var;
@@ -207,6 +210,13 @@ export class KubeSimulator {
         now,
         tickMs,
         recoveryMs: options.cnpgRecoveryMs ?? 3 * tickMs,
+        faults: controllerFaults,
+      }),
+      VolsyncController.start({
+        store,
+        now,
+        tickMs,
+        moverMs: options.volsyncMoverMs ?? 3 * tickMs,
         faults: controllerFaults,
       }),
     ];

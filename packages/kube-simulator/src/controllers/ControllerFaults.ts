@@ -8,11 +8,14 @@ import { globMatches } from './veleroGlob';
  *   or a snapshot cannot be restored;
  * - `cnpgRecoveryFails`: the full-recovery Job of a recovery CNPG Cluster
  *   exhausts its backoff limit (e.g. barman-cloud-restore cannot read the
- *   object store, or the recovery ends before its target).
+ *   object store, or the recovery ends before its target);
+ * - `volsyncMoverFails`: the restic mover Job of a ReplicationDestination
+ *   fails (its `latestMoverStatus` says Failed).
  */
 export type ControllerFault =
   | { kind: 'pvcStaysPending'; namespace?: string; name?: string }
-  | { kind: 'cnpgRecoveryFails'; namespace?: string; name?: string };
+  | { kind: 'cnpgRecoveryFails'; namespace?: string; name?: string }
+  | { kind: 'volsyncMoverFails'; namespace?: string; name?: string };
 
 /** The controller faults in force. */
 export class ControllerFaults {
