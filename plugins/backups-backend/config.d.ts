@@ -130,7 +130,7 @@ export interface Config {
       enabled?: boolean;
       /** A 5-field cron (UTC) on which every entity's tiers are drilled; absent: on demand only. @visibility backend */
       schedule?: string;
-      /** The tier kinds drilled by default: velero, cnpg. Default both. @visibility backend */
+      /** The tier kinds drilled by default: velero, cnpg, volsync. Default all three. @visibility backend */
       tiers?: string[];
       /** How long a drill may take to come up before it fails. Default 30m. @visibility backend */
       timeLimit?: string | HumanDuration;

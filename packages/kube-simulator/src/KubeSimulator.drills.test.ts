@@ -404,14 +404,20 @@ describe('KubeSimulator drills', () => {
     },
   });
   const rdStatus = (name: string) =>
-    sim.simulator.get('volsync.backube/v1alpha1', 'ReplicationDestination', APP, name)
-      ?.status;
+    sim.simulator.get(
+      'volsync.backube/v1alpha1',
+      'ReplicationDestination',
+      APP,
+      name,
+    )?.status;
 
   it('restores a restic snapshot into a new PVC: latestImage, lastManualSync, then gone with its PVC', async () => {
     sim = await start();
     await sim.call('POST', RDS, destination('filestore-drill'));
     const done = await waitFor(() =>
-      rdStatus('filestore-drill')?.latestImage ? rdStatus('filestore-drill') : undefined,
+      rdStatus('filestore-drill')?.latestImage
+        ? rdStatus('filestore-drill')
+        : undefined,
     );
     expect(done).toMatchObject({
       lastManualSync: 'drill-1',
@@ -425,12 +431,21 @@ describe('KubeSimulator drills', () => {
     });
     expect(done.lastSyncStartTime).toBeUndefined();
     expect(
-      sim.simulator.get('v1', 'PersistentVolumeClaim', APP, 'volsync-filestore-drill-dest')!
-        .status.phase,
+      sim.simulator.get(
+        'v1',
+        'PersistentVolumeClaim',
+        APP,
+        'volsync-filestore-drill-dest',
+      )!.status.phase,
     ).toBe('Bound');
     await sim.call('DELETE', `${RDS}/filestore-drill`);
     expect(
-      sim.simulator.get('v1', 'PersistentVolumeClaim', APP, 'volsync-filestore-drill-dest'),
+      sim.simulator.get(
+        'v1',
+        'PersistentVolumeClaim',
+        APP,
+        'volsync-filestore-drill-dest',
+      ),
     ).toBeUndefined();
   });
 
@@ -439,7 +454,9 @@ describe('KubeSimulator drills', () => {
     sim.simulator.injectControllerFault({ kind: 'volsyncMoverFails' });
     await sim.call('POST', RDS, destination('filestore-drill'));
     const failed = await waitFor(() =>
-      rdStatus('filestore-drill')?.latestMoverStatus ? rdStatus('filestore-drill') : undefined,
+      rdStatus('filestore-drill')?.latestMoverStatus
+        ? rdStatus('filestore-drill')
+        : undefined,
     );
     expect(failed.latestMoverStatus.result).toBe('Failed');
     expect(failed.latestImage).toBeUndefined();

@@ -80,6 +80,9 @@ const FIELDS: Record<string, string[]> = {
     'spec.storageClassName',
     // Restore drills: restored from a snapshot, or provisioned empty?
     'spec.dataSource',
+    // VolSync drills: a fresh PVC the size and access modes of the source.
+    'spec.accessModes',
+    'spec.resources.requests.storage',
     'status.phase',
   ],
   '/pods': ['spec.volumes', `metadata.annotations.${FS_BACKUP_ANNOTATION}`],
@@ -129,6 +132,7 @@ const FIELDS: Record<string, string[]> = {
     'spec.trigger',
     'spec.restic.repository',
     'spec.restic.retain',
+    'spec.restic.storageClassName',
     'status.lastSyncTime',
     'status.lastSyncStartTime',
     'status.lastSyncDuration',
@@ -136,6 +140,12 @@ const FIELDS: Record<string, string[]> = {
     'status.lastManualSync',
     'status.latestMoverStatus',
     CONDITIONS,
+  ],
+  // A VolSync drill's destination; the janitor reads when it may delete it.
+  'volsync.backube/replicationdestinations': [
+    'spec',
+    'status',
+    'metadata.annotations.backups.backstage.io/drill-expires-at',
   ],
   'kustomize.toolkit.fluxcd.io/kustomizations': [
     'spec.suspend',

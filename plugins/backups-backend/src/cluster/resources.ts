@@ -114,4 +114,10 @@ export const resources = {
     'networkpolicies',
   ),
   configMaps: ref('', 'v1', 'ConfigMap', 'configmaps'),
+  replicationDestinations: ref(
+    'volsync.backube',
+    'v1alpha1',
+    'ReplicationDestination',
+    'replicationdestinations',
+  ),
 } as const;

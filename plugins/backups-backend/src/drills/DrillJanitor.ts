@@ -21,7 +21,8 @@ type Options = {
 
 /**
  * Deletes what drills left behind, e.g. after a crash or a lost record:
- * Namespaces and CNPG Clusters labelled with a drill, past the expiry
+ * Namespaces, CNPG Clusters and VolSync ReplicationDestinations labelled
+ * with a drill, past the expiry
  * written on them, whose drill is not still cleaning up on its own (its
  * record says done, or there is none); and drill records older than the
  * retention.
@@ -58,9 +59,20 @@ export class DrillJanitor {
     const access = this.#o.connections.liveConnection(cluster);
     const signal = AbortSignal.timeout(this.#o.connections.deadlineMs);
     const selector = { labelSelector: DRILL_LABELS.drill, signal };
-    const [namespaces, clusters] = await Promise.all([
-      access.state.list(resources.namespaces, selector),
-      access.state.list(resources.cnpgClusters, selector),
+    // A kind that cannot be listed (e.g. VolSync not installed) holds nothing to sweep.
+    const list = (resource: ResourceRef) =>
+      access.state.list(resource, selector).catch(error => {
+        this.#o.logger.debug(
+          `backups: the drill janitor could not list ${resource.plural} in ${
+            cluster.name
+          }: ${describeError(error)}`,
+        );
+        return [] as KubeItem[];
+      });
+    const [namespaces, clusters, destinations] = await Promise.all([
+      list(resources.namespaces),
+      list(resources.cnpgClusters),
+      list(resources.replicationDestinations),
     ]);
     const leftovers: Array<[ResourceRef, KubeItem]> = [
       ...namespaces
@@ -69,6 +81,10 @@ export class DrillJanitor {
       ...clusters.map((c): [ResourceRef, KubeItem] => [
         resources.cnpgClusters,
         c,
+      ]),
+      ...destinations.map((d): [ResourceRef, KubeItem] => [
+        resources.replicationDestinations,
+        d,
       ]),
     ];
     for (const [resource, item] of leftovers) {

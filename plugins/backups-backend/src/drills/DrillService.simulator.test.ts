@@ -204,6 +204,67 @@ describe('restore drills against the simulator', () => {
     ).toBeDefined();
   });
 
+  it('drills a VolSync tier: a ReplicationDestination beside the source restores the newest snapshot into a fresh PVC, then both are gone', async () => {
+    await start();
+    const service = h.replica();
+    const { drill } = await service.request(
+      ref,
+      { tier: { kind: 'volsync', name: 'odoo-filestore' } },
+      'drill-key-0013',
+      caller,
+    );
+    await service.advance();
+    const prepared = (await h.store.get(drill.id))!;
+    expect(prepared.state.manifest.spec).toEqual({
+      trigger: { manual: expect.stringMatching(/^drill-[0-9a-f]{8}$/) },
+      restic: {
+        repository: 'odoo-filestore-restic',
+        copyMethod: 'Direct',
+        capacity: expect.any(String),
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'ceph-block',
+      },
+    });
+    const done = await h.runToEnd(service, drill.id);
+    expect(done).toMatchObject({ outcome: 'passed', step: 'done' });
+    expect(done.recoveryPoint).toBe(prepared.recoveryPoint);
+    expect(done.checks).toContainEqual(
+      expect.objectContaining({ kind: 'PersistentVolumeClaim', ready: true }),
+    );
+    const name = done.target!.split('/')[1];
+    expect(
+      h.simulator.get(
+        'volsync.backube/v1alpha1',
+        'ReplicationDestination',
+        'business-system',
+        name,
+      ),
+    ).toBeUndefined();
+    expect(
+      h.simulator.get(
+        'v1',
+        'PersistentVolumeClaim',
+        'business-system',
+        `volsync-${name}-dest`,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('fails a VolSync drill whose restic mover fails', async () => {
+    await start();
+    h.simulator.injectControllerFault({ kind: 'volsyncMoverFails' });
+    const service = h.replica();
+    const { drill } = await service.request(
+      ref,
+      { tier: { kind: 'volsync', name: 'odoo-filestore' } },
+      'drill-key-0014',
+      caller,
+    );
+    const done = await h.runToEnd(service, drill.id);
+    expect(done.outcome).toBe('failed');
+    expect(done.failureReason).toMatch(/^The restic restore failed: Fatal: /);
+  });
+
   it('records a failing drill once, tells the owners once, and turns the tier critical until a drill passes', async () => {
     await start({ drills: { timeLimit: '3s' } });
     const remove = h.simulator.injectControllerFault({
@@ -364,7 +425,7 @@ describe('restore drills against the simulator', () => {
         'drill-key-0009',
         caller,
       ),
-    ).rejects.toThrow(/volsync tiers cannot be drilled/);
+    ).rejects.toThrow(/has no volsync tier x/);
     await expect(
       service.request(
         ref,

@@ -35,7 +35,7 @@ import { resolveEntityTargets } from '../cluster/resolveEntityTargets';
 import type { VeleroReaderOptions } from '../readers/readVelero';
 import type { RestoreConfig } from '../restores/restoreConfig';
 import type { VerdictOptions } from '../verdict/VerdictOptions';
-import { cnpgDrill, veleroDrill } from './drillRunners';
+import { cnpgDrill, veleroDrill, volsyncDrill } from './drillRunners';
 import { describeError } from './describeError';
 import { DrillConfig, DRILLABLE_KINDS } from './drillConfig';
 import { DrillPolicy, parseDrillPolicy, policyCovers } from './drillPolicy';
@@ -127,6 +127,7 @@ export class DrillService {
     this.#runners = {
       velero: veleroDrill(options.restoreConfig),
       cnpg: cnpgDrill(),
+      volsync: volsyncDrill(),
     };
   }
 

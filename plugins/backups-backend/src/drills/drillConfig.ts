@@ -29,7 +29,7 @@ export type DrillConfig = {
   cleanupGraceSeconds: number;
 };
 
-export const DRILLABLE_KINDS: TierKind[] = ['velero', 'cnpg'];
+export const DRILLABLE_KINDS: TierKind[] = ['velero', 'cnpg', 'volsync'];
 
 function seconds(config: Config, key: string, fallback: number): number {
   if (!config.has(key)) return fallback;

@@ -11,7 +11,7 @@ describe('parseDrillPolicy', () => {
     expect(policy).toEqual({
       enabled: true,
       schedule: undefined,
-      tiers: [{ kind: 'velero' }, { kind: 'cnpg' }],
+      tiers: [{ kind: 'velero' }, { kind: 'cnpg' }, { kind: 'volsync' }],
       timeLimitSeconds: 1800,
       keepRunning: [],
     });
@@ -41,14 +41,18 @@ describe('parseDrillPolicy', () => {
   it('turns drills off, and names what it ignores', () => {
     expect(parseDrillPolicy('off', defaults).policy.enabled).toBe(false);
     const { policy, problems } = parseDrillPolicy(
-      'schedule=0 2 * * * *; tiers=volsync; timeLimit=soon; colour=blue',
+      'schedule=0 2 * * * *; tiers=restic; timeLimit=soon; colour=blue',
       defaults,
     );
     expect(policy.schedule).toBeUndefined();
-    expect(policy.tiers).toEqual([{ kind: 'velero' }, { kind: 'cnpg' }]);
+    expect(policy.tiers).toEqual([
+      { kind: 'velero' },
+      { kind: 'cnpg' },
+      { kind: 'volsync' },
+    ]);
     expect(problems).toEqual([
       'backups.backstage.io/drill-policy: ignored "schedule=0 2 * * * *": expected schedule=<5-field cron, UTC> or schedule=none',
-      'backups.backstage.io/drill-policy: ignored "volsync": expected a tier to drill: velero or cnpg, or kind/name',
+      'backups.backstage.io/drill-policy: ignored "restic": expected a tier to drill: velero or cnpg or volsync, or kind/name',
       'backups.backstage.io/drill-policy: ignored "timeLimit=soon": expected timeLimit=<duration>, e.g. 45m',
       'backups.backstage.io/drill-policy: ignored "colour=blue": expected schedule, tiers, timeLimit or keepRunning',
     ]);
@@ -62,7 +66,7 @@ describe('parseDrillPolicy', () => {
     ).toThrow(/backups.drills.schedule/);
     expect(() =>
       readDrillConfig(
-        new ConfigReader({ backups: { drills: { tiers: ['volsync'] } } }),
+        new ConfigReader({ backups: { drills: { tiers: ['restic'] } } }),
       ),
     ).toThrow(/cannot be drilled/);
   });

@@ -34,7 +34,7 @@ function withVeleroTier(
   };
 }
 
-/** The overview with a VolSync tier besides, which drills do not cover. */
+/** The overview with a VolSync tier besides. */
 function withVolsyncTier(overview: BackupsOverview): BackupsOverview {
   return {
     ...overview,
@@ -106,9 +106,11 @@ describe('TierDrill', () => {
       await screen.findByTestId('tier-volsync-odoo-filestore'),
     );
     expect(volsync.getByTestId('tier-drill')).toHaveTextContent(
-      'Restore drills do not cover volsync tiers yet',
+      'Never proven by a drill',
     );
-    expect(volsync.queryByRole('button')).toBeNull();
+    expect(
+      volsync.getByRole('button', { name: 'Run drill now' }),
+    ).toBeInTheDocument();
   });
 
   it('runs a drill from the button, follows it, and shows that it passed', async () => {

@@ -13,7 +13,7 @@ import { formatAbsolute, formatSeconds } from '../../utils/formatTime';
 import { RelativeTime } from '../RelativeTime';
 import { useTierDrill } from './useTierDrill';
 
-const DRILLABLE = new Set(['velero', 'cnpg']);
+const DRILLABLE = new Set(['velero', 'cnpg', 'volsync']);
 
 const STEPS: Record<string, string> = {
   queued: 'queued',
@@ -78,16 +78,6 @@ export function TierDrill(props: {
     drill?.outcome === 'failed' ||
     (!drill && !drills.running && tier.lastDrill?.outcome === 'failed');
   const reason = drill?.failureReason ?? tier.lastDrill?.failureReason;
-  if (!DRILLABLE.has(tier.kind) && !tier.lastProvenRestore)
-    return (
-      <Typography
-        variant="caption"
-        color="textSecondary"
-        data-testid="tier-drill"
-      >
-        Restore drills do not cover {tier.kind} tiers yet
-      </Typography>
-    );
   return (
     <div data-testid="tier-drill">
       <ProvenRestore tier={tier} />
