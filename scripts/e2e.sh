@@ -67,7 +67,12 @@ start_simulator healthy
 setsid yarn workspace @internal/gitops-demo start --port 8002 >"$LOG_DIR/gitops-demo.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:8002/healthz" gitops-demo 60
-BROWSER=none setsid yarn workspace backend start >"$LOG_DIR/backend.log" 2>&1 &
+# The backend as `backstage-cli package start` runs it, but without its file watcher:
+# an edit in the tree during a run would restart it mid-test, and the restarting dev
+# backend stays in "shutting down" holding port 7007 while the new one cannot start.
+NODE_ENV=development setsid bash -c 'cd packages/backend &&
+  exec node --enable-source-maps --require "$1" src/index' _ \
+  "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs" >"$LOG_DIR/backend.log" 2>&1 &
 PIDS+=($!)
 BROWSER=none setsid yarn workspace app start >"$LOG_DIR/app.log" 2>&1 &
 PIDS+=($!)
@@ -85,10 +90,10 @@ done
 
 status=0
 # Each scenario's tests are tagged with its name, e.g. test('... @healthy', ...).
-# "restore" runs on a fresh healthy cluster, since restores change it.
-for run in healthy velero-failing selector-mismatch restore; do
+# "restore" and "templates" each run on a fresh healthy cluster, since restores change it.
+for run in healthy velero-failing selector-mismatch restore templates; do
   scenario="$run"
-  [ "$run" = restore ] && scenario=healthy
+  case "$run" in restore | templates) scenario=healthy ;; esac
   if [ "$run" != healthy ]; then
     stop_simulator
     start_simulator "$scenario"
