@@ -159,6 +159,25 @@ function renderDetails(render: RenderFigures): string {
   ].join('\n');
 }
 
+/** P4 between the two largest scales: what one more cached Backup costs, fixed costs aside. */
+function marginalHeap(results: ScaleResult[]): string[] {
+  const weighed = results.filter(r => r.p4);
+  if (weighed.length < 2) return [];
+  const [a, b] = weighed.slice(-2);
+  const perBackup =
+    (b.p4!.heapDelta - a.p4!.heapDelta) /
+    (b.cachedObjects['velero.io/backups'] -
+      a.cachedObjects['velero.io/backups']);
+  return [
+    `P4 from ${label(a.backups)} to ${label(
+      b.backups,
+    )} Backups (the growth's difference ÷ the Backups' difference, so without the cache's fixed costs): ${round(
+      perBackup,
+    )} B per Backup.`,
+    '',
+  ];
+}
+
 /** The generated part of docs/performance.md. */
 export function markdown(options: {
   info: RunInfo;
@@ -200,6 +219,7 @@ export function markdown(options: {
     '',
     markdownTable(results, table),
     '',
+    ...marginalHeap(results),
     `![P1 median latency against the number of Backups](${options.chartPath})`,
     '',
     calls(results[results.length - 1]),

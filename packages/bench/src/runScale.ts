@@ -6,7 +6,6 @@ import {
   startKubernetesBackend,
   TestBackend,
 } from './backends';
-import type { HeapBreakdown } from './heap';
 import {
   atOneInstant,
   byRequest,
@@ -21,8 +20,10 @@ import {
   coldBurst,
   coldStarts,
   log,
+  P4,
+  warmBackend,
   warmBurst,
-  weighCache,
+  weighInChild,
 } from './scaleFigures';
 import { SimulatorProcess, TOKENS } from './SimulatorProcess';
 import { Latency, measureTogether, time } from './timing';
@@ -59,12 +60,7 @@ export type ScaleResult = {
     peer?: Record<string, number>;
   };
   p3: { cold: number[]; rawAll: number[]; notReady: string[] };
-  p4?: {
-    perBackup: number;
-    heapDelta: number;
-    cachedTotal: number;
-    breakdown: HeapBreakdown;
-  };
+  p4?: P4;
   p6: {
     warm: {
       errors: number;
@@ -117,8 +113,9 @@ export async function runScale(options: {
   const backends: TestBackend[] = [];
   try {
     const lister = new RawLister(sim.url, TOKENS.backups);
-    step('P4 heap of the cache');
-    const warm = await weighCache(sim, backups);
+    step('P4 heap of the cache, in a process of its own');
+    const p4 = await weighInChild(sim, backups);
+    const warm = await warmBackend(sim, backups);
     backends.push(warm.backend);
     const cachedUrl = warm.backend.baseUrl;
 
@@ -198,7 +195,7 @@ export async function runScale(options: {
         peer: peerCall && byRequest(peerCall.requests, 'kubernetes'),
       },
       p3: { cold: cold.cold, rawAll, notReady: cold.notReady },
-      p4: warm.p4,
+      p4,
       p6: {
         warm: burst,
         cold: {

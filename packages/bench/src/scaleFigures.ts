@@ -1,5 +1,8 @@
 import { ConnectionProbe, startBackupsBackend } from './backends';
-import { canWeighHeap, settledHeap, weighBackup } from './heap';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { settledHeap, weighBackup } from './heap';
+import { track } from './running';
 import { byRequest, getOverview, notReady, warmed } from './overviews';
 import { PAGE_SIZE } from './rawLists';
 import { SimulatorProcess, TOKENS } from './SimulatorProcess';
@@ -23,41 +26,87 @@ export async function backupBytes(sim: SimulatorProcess): Promise<number> {
 }
 
 /**
- * P4: a backend whose cache starts only once the heap is weighed, then
- * weighed again when warm; the growth per cached Backup. The backend stays
- * up, warm, for the other figures.
+ * P4, in this process: a backend whose cache starts only once the heap is
+ * weighed, weighed again when warm; the growth per cached Backup.
  */
-export async function weighCache(sim: SimulatorProcess, backups: number) {
+export async function weighCache(simulatorUrl: string, backups: number) {
   const probe = new ConnectionProbe({ holdCacheStart: true });
+  const backend = await startBackupsBackend({
+    simulatorUrl,
+    cache: true,
+    probe,
+  });
+  try {
+    const before = await settledHeap();
+    probe.startCache();
+    await warmed(probe, backups);
+    const after = await settledHeap();
+    const sizes = probe.sizes();
+    const [sample] = await probe.connection!.state.list(
+      { group: 'velero.io', version: 'v1', kind: 'Backup', plural: 'backups' },
+      {
+        namespace: 'velero',
+        labelSelector: 'velero.io/schedule-name=app-07-daily',
+      },
+    );
+    return {
+      perBackup: (after - before) / sizes['velero.io/backups'],
+      heapDelta: after - before,
+      cachedTotal: Object.values(sizes).reduce((a, b) => a + b, 0),
+      breakdown: await weighBackup(sample),
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+/**
+ * P4 in a process of its own (`--expose-gc`), so that nothing the other
+ * figures left on this heap is counted or freed meanwhile.
+ */
+export async function weighInChild(
+  sim: SimulatorProcess,
+  backups: number,
+): Promise<P4 | undefined> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      join(
+        dirname(require.resolve('@internal/bench/package.json')),
+        'src/bin/weigh.ts',
+      ),
+      sim.url,
+      String(backups),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const untrack = track(async () => {
+    child.kill('SIGTERM');
+  });
+  let out = '';
+  child.stdout!.on('data', chunk => (out += chunk));
+  const code = await new Promise(r => child.once('exit', r));
+  untrack();
+  if (code !== 0) throw new Error(`weighing the cache failed (exit ${code})`);
+  return JSON.parse(out);
+}
+
+export type P4 = Awaited<ReturnType<typeof weighCache>>;
+
+/** A backend with the cache, warm, for the warm figures. */
+export async function warmBackend(sim: SimulatorProcess, backups: number) {
+  const probe = new ConnectionProbe();
   const backend = await startBackupsBackend({
     simulatorUrl: sim.url,
     cache: true,
     probe,
   });
-  const before = await settledHeap();
-  probe.startCache();
   await warmed(probe, backups);
-  const after = await settledHeap();
-  const sizes = probe.sizes();
-  const [sample] = await probe.connection!.state.list(
-    { group: 'velero.io', version: 'v1', kind: 'Backup', plural: 'backups' },
-    {
-      namespace: 'velero',
-      labelSelector: 'velero.io/schedule-name=app-07-daily',
-    },
-  );
-  return {
-    backend,
-    probe,
-    p4: canWeighHeap
-      ? {
-          perBackup: (after - before) / sizes['velero.io/backups'],
-          heapDelta: after - before,
-          cachedTotal: Object.values(sizes).reduce((a, b) => a + b, 0),
-          breakdown: await weighBackup(sample),
-        }
-      : undefined,
-  };
+  return { backend, probe };
 }
 
 function freshBackend(sim: SimulatorProcess) {
