@@ -44,9 +44,11 @@ export function p1Chart(results: ScaleResult[]): string {
     [5, 10, 20, 25, 50, 100, 200, 250, 500].find(s => max / s <= 6) ?? 1000;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
+  // Logarithmic: 1k, 10k and 50k Backups in their proportions.
+  const logs = results.map(r => Math.log10(r.backups));
+  const span = logs[logs.length - 1] - logs[0];
   const x = (i: number) =>
-    PAD.left +
-    (results.length === 1 ? plotW / 2 : (i * plotW) / (results.length - 1));
+    PAD.left + (span === 0 ? plotW / 2 : ((logs[i] - logs[0]) / span) * plotW);
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const grid = [];
   for (let v = 0; v <= max; v += step) {
@@ -87,7 +89,7 @@ export function p1Chart(results: ScaleResult[]): string {
     ...xs,
     `<text x="${PAD.left + plotW / 2}" y="${
       HEIGHT - 8
-    }" text-anchor="middle">Velero Backups in the cluster (50 schedules)</text>`,
+    }" text-anchor="middle">Velero Backups in the cluster, log scale (50 schedules)</text>`,
     `<text transform="translate(16 ${
       PAD.top + plotH / 2
     }) rotate(-90)" text-anchor="middle">P1 median latency (ms)</text>`,
