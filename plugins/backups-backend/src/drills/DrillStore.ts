@@ -8,6 +8,7 @@ import type {
   TierKind,
 } from '@internal/plugin-backups-common';
 import { Knex } from 'knex';
+import { dbIso as iso } from '../database/dbTime';
 
 const MIGRATIONS = resolvePackagePath(
   '@internal/plugin-backups-backend',
@@ -68,17 +69,6 @@ export type DrillUpdate = Partial<
     | 'cleanedUpAt'
   >
 >;
-
-/** Datetimes come back as Date (PostgreSQL), or epoch ms or text (SQLite). */
-function iso(t: unknown): string | undefined {
-  if (t === null || t === undefined) return undefined;
-  if (t instanceof Date) return t.toISOString();
-  const d =
-    typeof t === 'number' || /^\d+$/.test(String(t))
-      ? new Date(Number(t))
-      : new Date(String(t));
-  return d.toISOString();
-}
 
 function toRecord(row: any): DrillRecord {
   return {

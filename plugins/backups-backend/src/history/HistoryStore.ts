@@ -9,6 +9,7 @@ import type {
 } from '@internal/plugin-backups-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { dbDateTime as toDateTime } from '../database/dbTime';
 
 const MIGRATIONS = resolvePackagePath(
   '@internal/plugin-backups-backend',
@@ -20,14 +21,6 @@ export type EntityStatusRecord = {
   status: TierStatus;
   knownStatus?: TierStatus;
 };
-
-/** Datetimes come back as Date (PostgreSQL), or epoch ms or text (SQLite). */
-function toDateTime(value: unknown): DateTime {
-  if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' });
-  if (typeof value === 'number' || /^\d+$/.test(String(value)))
-    return DateTime.fromMillis(Number(value), { zone: 'utc' });
-  return DateTime.fromISO(String(value).replace(' ', 'T'), { zone: 'utc' });
-}
 
 function seconds(value: number | null): number | null {
   return value === null ? null : Math.round(value);
