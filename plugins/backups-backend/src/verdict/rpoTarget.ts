@@ -21,10 +21,16 @@ export function rpoTarget(
   return { seconds: defaultSeconds, source: 'default' };
 }
 
-/** Parses `cnpg=10m,velero=26h,velero/odoo-daily=30h`; bad entries are reported. */
-export function parseRpoAnnotation(
+/**
+ * Parses `kind[/name]=duration` pairs, e.g. `cnpg=10m,velero/odoo-daily=30h`,
+ * the form of the per-tier target annotations; bad entries are reported,
+ * named by the annotation.
+ */
+export function parseTierDurations(
+  annotation: string,
   value: string | undefined,
   parse: (d: string) => number | undefined,
+  example: string,
 ): { targets: Record<string, number>; problems: string[] } {
   const targets: Record<string, number> = {};
   const problems: string[] = [];
@@ -40,9 +46,22 @@ export function parseRpoAnnotation(
       seconds === undefined
     ) {
       problems.push(
-        `backups.backstage.io/rpo-targets: ignored "${entry}": expected kind[/name]=duration, e.g. velero=26h`,
+        `${annotation}: ignored "${entry}": expected kind[/name]=duration, e.g. ${example}`,
       );
     } else targets[key] = seconds;
   }
   return { targets, problems };
+}
+
+/** Parses `backups.backstage.io/rpo-targets`, e.g. `cnpg=10m,velero=26h,velero/odoo-daily=30h`. */
+export function parseRpoAnnotation(
+  value: string | undefined,
+  parse: (d: string) => number | undefined,
+): { targets: Record<string, number>; problems: string[] } {
+  return parseTierDurations(
+    'backups.backstage.io/rpo-targets',
+    value,
+    parse,
+    'velero=26h',
+  );
 }

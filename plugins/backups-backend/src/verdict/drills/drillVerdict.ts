@@ -7,6 +7,7 @@ import type {
 import { DateTime } from 'luxon';
 import { Finding, finding, worstStatus } from '../Finding';
 import { humanDuration } from '../humanDuration';
+import { parseTierDurations } from '../rpoTarget';
 
 /** One drill, as the verdict reads it. */
 export type DrillEvidenceRecord = {
@@ -171,23 +172,10 @@ export function parseRtoAnnotation(
         }
       : { targets: { '*': seconds }, problems: [] };
   }
-  const targets: Record<string, number> = {};
-  const problems: string[] = [];
-  for (const entry of text
-    .split(',')
-    .map(e => e.trim())
-    .filter(Boolean)) {
-    const [key, duration] = entry.split('=').map(p => p?.trim());
-    const seconds = parse(duration ?? '');
-    if (
-      !key ||
-      !/^(cnpg|velero|volsync)(\/[a-z0-9.-]+)?$/.test(key) ||
-      seconds === undefined
-    )
-      problems.push(
-        `backups.backstage.io/rto-target: ignored "${entry}": expected kind[/name]=duration, e.g. velero=2h`,
-      );
-    else targets[key] = seconds;
-  }
-  return { targets, problems };
+  return parseTierDurations(
+    'backups.backstage.io/rto-target',
+    text,
+    parse,
+    'velero=2h',
+  );
 }
