@@ -104,6 +104,10 @@ async function dryRun(
   return { files, output: response.body.output, said };
 }
 
+// Each test starts a whole scaffolder backend (and git, for the tasks): on a
+// busy 2-core machine that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('the "Add Velero backup" template, dry-run through the scaffolder backend', () => {
   it('asks only for the component, shows the diff, and pushes nothing', async () => {
     const { files, output, said } = await dryRun();

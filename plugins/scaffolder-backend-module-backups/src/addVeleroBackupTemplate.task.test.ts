@@ -28,6 +28,10 @@ type TaskEvent = {
   body: { message?: string; output?: { links?: Array<{ url: string }> } };
 };
 
+// Each test starts a whole scaffolder backend (and git, for the tasks): on a
+// busy 2-core machine that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('the "Add Velero backup" template, run as a task', () => {
   let server: GitopsDemoServer;
   let backend: Awaited<ReturnType<typeof startTestBackend>>['server'];

@@ -196,6 +196,7 @@ export class ResourceInformer {
           namespace: this.namespace,
         });
         if (current()) {
+          this.#mode = 'watch';
           this.#replace(list.items);
           // A complete list: the cache matches the server as of now.
           this.#markSynced();
@@ -444,7 +445,8 @@ export class ResourceInformer {
   /** Replaces the informer with a fresh one, which lists again. */
   #relist() {
     if (this.#stopped) return;
-    this.#mode = 'watch';
+    // The mode stays what it was until the list succeeds: a kind still not
+    // served is polled, not "watched", while its list is in flight.
     void this.#informer?.stop();
     this.#informer = this.#makeInformer();
     void this.#informer.start();

@@ -129,6 +129,10 @@ const values = {
 
 type LogLine = { message: string; status?: string; stepId?: string };
 
+// Each test starts a whole scaffolder backend (and git, for the tasks): on a
+// busy 2-core machine that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('the "Recover PostgreSQL to a point in time" template, dry-run through the scaffolder backend', () => {
   const server = setupServer();
   // The supertest requests to the test backend go through as they are.
