@@ -119,6 +119,8 @@ export const backupsPlugin = createBackendPlugin({
           clusters: connections.clusters,
           // Restores read the API server itself, never the cache.
           access: cluster => connections.liveConnection(cluster),
+          // Listing the entity's restores only shows them: the cache.
+          display: cluster => connections.connection(cluster).state,
           veleroNamespace: readVeleroOptions(config).namespace,
           config: readRestoreConfig(config),
           deadlineMs: connections.deadlineMs,

@@ -49,7 +49,14 @@ type Options = {
   logger: LoggerService;
   store: RestoreStore;
   clusters: ClusterDetails[];
+  /** Reads and writes for restores: against the API server itself. */
   access: (cluster: ClusterDetails) => ClusterAccess;
+  /**
+   * Reads that only show what exists (the entity's restores list): the
+   * watch-fed cache, so that a tab load costs the cluster nothing. The
+   * `access` reads when absent.
+   */
+  display?: (cluster: ClusterDetails) => ClusterAccess['state'];
   veleroNamespace: string;
   config: RestoreConfig;
   deadlineMs: number;
@@ -367,9 +374,9 @@ export class RestoreService {
     const { targets } = resolveEntityTargets(entity, this.#o.clusters);
     const items = await Promise.all(
       targets.map(async ({ cluster }) => {
-        const restores = await this.#o
-          .access(cluster)
-          .state.list(resources.veleroRestores, {
+        const state =
+          this.#o.display?.(cluster) ?? this.#o.access(cluster).state;
+        const restores = await state.list(resources.veleroRestores, {
             namespace: this.#o.veleroNamespace,
             labelSelector: `${RESTORE_LABELS.entity}=${entityLabelValue(
               entityRef,
