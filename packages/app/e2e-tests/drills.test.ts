@@ -76,3 +76,31 @@ test('"Run drill now" recovers the CNPG tier to passed and deletes the recovery 
     )
     .toEqual([]);
 });
+
+test('"Run drill now" restores the VolSync tier into a fresh PVC, to passed, and deletes the ReplicationDestination @restore', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  await openOdooBackups(page);
+  const drill = page
+    .getByTestId('tier-volsync-odoo-filestore')
+    .getByTestId('tier-drill');
+  await drill.getByRole('button', { name: 'Run drill now' }).click();
+  await expect(drill.getByTestId('drill-outcome')).toContainText(
+    'Drill passed',
+    { timeout: 180_000 },
+  );
+  await expect
+    .poll(
+      async () =>
+        (
+          await clusterList(
+            request,
+            `/apis/volsync.backube/v1alpha1/namespaces/business-system/replicationdestinations?labelSelector=${DRILL_LABEL}`,
+          )
+        ).map(d => d.metadata.name),
+      { timeout: 60_000 },
+    )
+    .toEqual([]);
+});
