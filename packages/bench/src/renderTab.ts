@@ -1,5 +1,5 @@
 import { Browser, chromium, Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OVERVIEW } from './backends';
@@ -164,6 +164,7 @@ export async function renderTab(options: {
   log(`P5: starting the app on ${APP_URL} (logs in ${logDir})`);
   const app = DevServer.start({ root: ROOT, workspace: 'app', env, logDir });
   const runs: RenderResult[] = [];
+  let measuredAll = false;
   try {
     await app.ready(APP_URL);
     const appStartMs = performance.now() - started;
@@ -193,11 +194,14 @@ export async function renderTab(options: {
         await sim.stop();
       }
     }
+    measuredAll = true;
     return { runs, appStartMs };
   } finally {
     await app.stop();
     untrack();
     await browser.close();
+    // The servers' logs are kept only when something failed.
+    if (measuredAll) rmSync(logDir, { recursive: true, force: true });
   }
 }
 
