@@ -92,6 +92,17 @@ describe('restore drills through the REST door, against the simulator', () => {
       rtoSeconds: drill.rtoSeconds,
     });
     expect(tier.lastDrill).toMatchObject({ outcome: 'passed' });
+    // The history's chart marks the drill.
+    const history = await request(ctx.server)
+      .get(`${BASE}/history`)
+      .set('authorization', mockCredentials.user.header());
+    expect(history.body.drills).toEqual([
+      {
+        at: drill.finishedAt,
+        tier: { kind: 'velero', name: 'odoo-daily' },
+        outcome: 'passed',
+      },
+    ]);
     // The MCP get-backup-status action carries the same evidence.
     const status = await request(ctx.server)
       .post(
