@@ -64,7 +64,7 @@ const PARTS: Part[] = [
     },
   },
   {
-    name: 'status.version, formatVersion, hookStatus (unread)',
+    name: 'status.version, formatVersion (unread), hookStatus',
     drop: i => {
       for (const k of ['version', 'formatVersion', 'hookStatus'])
         delete i.status[k];
