@@ -377,12 +377,12 @@ export class RestoreService {
         const state =
           this.#o.display?.(cluster) ?? this.#o.access(cluster).state;
         const restores = await state.list(resources.veleroRestores, {
-            namespace: this.#o.veleroNamespace,
-            labelSelector: `${RESTORE_LABELS.entity}=${entityLabelValue(
-              entityRef,
-            )}`,
-            signal: AbortSignal.timeout(this.#o.deadlineMs),
-          });
+          namespace: this.#o.veleroNamespace,
+          labelSelector: `${RESTORE_LABELS.entity}=${entityLabelValue(
+            entityRef,
+          )}`,
+          signal: AbortSignal.timeout(this.#o.deadlineMs),
+        });
         return restores.map(r => ({
           cluster: cluster.name,
           namespace: r.metadata.namespace ?? this.#o.veleroNamespace,
