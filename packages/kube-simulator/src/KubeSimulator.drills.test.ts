@@ -12,11 +12,12 @@ const CLUSTERS = `/apis/postgresql.cnpg.io/v1/namespaces/${APP}/clusters`;
 
 type Sim = Awaited<ReturnType<typeof start>>;
 
-async function start() {
+async function start(options: { namespaceTerminationMs?: number } = {}) {
   const simulator = await KubeSimulator.start({
     identity: 'simulator-test',
     port: 0,
     controllerTickMs: 15,
+    ...options,
   });
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${simulator.url}${path}`, {
@@ -215,7 +216,9 @@ describe('KubeSimulator drills', () => {
   });
 
   it('terminates a deleted Namespace: Terminating, then its content and itself gone; no new content meanwhile', async () => {
-    sim = await start();
+    // Terminating for long enough that the refused create below is not a
+    // race against one 15 ms tick on a busy machine.
+    sim = await start({ namespaceTerminationMs: 1500 });
     await drillRestore(sim, 'drill-delete', scaleToZero('odoo'));
     const deleted = await sim.call('DELETE', `/api/v1/namespaces/${DRILL}`);
     expect(deleted.status).toBe(200);

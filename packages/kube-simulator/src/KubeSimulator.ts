@@ -73,6 +73,11 @@ export type KubeSimulatorOptions = {
   /** How long the restic mover of a ReplicationDestination runs. Default: three controller ticks. */
   volsyncMoverMs?: number;
   /**
+   * How long a deleted Namespace stays Terminating before its content and
+   * it are gone. Default: one controller tick.
+   */
+  namespaceTerminationMs?: number;
+  /**
    * Appends every request as a JSON line to `requests-<pid>-<port>.jsonl`
    * in this folder. Default: the `KUBE_SIMULATOR_REQUEST_LOG_DIR` env var;
    * '' turns it off.
@@ -198,7 +203,11 @@ export class KubeSimulator {
     });
     started.controller = controller;
     const lifecycle = [
-      NamespaceController.start({ store, registry, tickMs }),
+      NamespaceController.start({
+        store,
+        registry,
+        tickMs: options.namespaceTerminationMs ?? tickMs,
+      }),
       GarbageCollector.start({ store, registry }),
       WorkloadController.start({
         store,
