@@ -21,7 +21,11 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { drillCreateRoute, drillListRoute } from './drills/drillRoutes';
+import {
+  drillCreateRoute,
+  drillListRoute,
+  drillPlanRoute,
+} from './drills/drillRoutes';
 import type { DrillService } from './drills/DrillService';
 import { historyRoute } from './history/historyRoute';
 import type { HistoryService } from './history/HistoryService';
@@ -235,6 +239,14 @@ export async function createRouter(options: {
   );
 
   if (drillService) {
+    router.post(
+      `${base}/drill-plans`,
+      entityRoute(
+        'backups-drill-plan',
+        backupsDrillRunPermission,
+        drillPlanRoute(drillService, auth),
+      ),
+    );
     router.post(
       `${base}/drills`,
       entityRoute(

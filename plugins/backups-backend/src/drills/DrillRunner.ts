@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { DrillCheck, Tier } from '@internal/plugin-backups-common';
+import type {
+  DrillCheck,
+  DrillPlannedObject,
+  Tier,
+} from '@internal/plugin-backups-common';
 import type { ClusterAccess } from '../restores/planRestore';
 import type { RestoreConfig } from '../restores/restoreConfig';
 import type { ClusterSnapshot } from '../snapshot/ClusterSnapshot';
@@ -38,6 +42,10 @@ export type Prepared = {
   target: string;
   recoveryPoint: string;
   state: Record<string, any>;
+  /** What `create` will create: shown in the drill's plan, never stored. */
+  creates: DrillPlannedObject[];
+  /** How the copy is kept apart and what runs in it: shown in the plan. */
+  notes: string[];
 };
 
 /** Where the restored copy is. */

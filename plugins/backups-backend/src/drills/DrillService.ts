@@ -9,7 +9,12 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DRILL_POLICY,
@@ -18,6 +23,8 @@ import {
   type DrillCreated,
   type DrillCreateRequest,
   type DrillList,
+  type DrillPlan,
+  type DrillPlanRequest,
   type HistoryDrill,
   type TierKind,
 } from '@internal/plugin-backups-common';
@@ -44,6 +51,7 @@ import {
   DrillFailure,
   DrillRunner,
   permanent,
+  Prepared,
 } from './DrillRunner';
 import { DrillRecord, DrillStore, DrillUpdate } from './DrillStore';
 import { entityTiers } from './entityTiers';
@@ -187,6 +195,74 @@ export class DrillService {
   }
 
   /**
+   * What a drill of one tier would do now — the source, the recovery point,
+   * the names it would create, how the copy is isolated — computed by the
+   * same `prepare` the drill runs, and stored nowhere. Its `id` becomes the
+   * drill's when `request` gets it as `planId`, so the names shown are the
+   * names created; the newest recovery point is chosen again when the drill
+   * starts.
+   */
+  async plan(
+    ref: CompoundEntityRef,
+    body: DrillPlanRequest,
+    caller: Caller,
+  ): Promise<DrillPlan> {
+    const entity = await this.#entity(ref, caller.credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const { policy } = this.policyOf(entity);
+    const chosen = await this.#choose(entity, entityRef, policy, body);
+    const now = this.#now();
+    const id = randomUUID();
+    const record: DrillRecord = {
+      ...this.#newRecord({
+        entityRef,
+        cluster: chosen.cluster,
+        namespace: chosen.namespace,
+        tier: { kind: chosen.tier.kind, name: chosen.tier.name },
+        trigger: 'manual',
+        requestedBy: caller.userRef,
+        idempotencyKey: `plan:${id}`,
+        id,
+      }),
+      deadlineAt: new Date(
+        now.getTime() + policy.timeLimitSeconds * 1000,
+      ).toISOString(),
+    };
+    let prepared: Prepared;
+    try {
+      prepared = await this.#prepared(
+        record,
+        chosen.cluster,
+        this.#runners[record.tier.kind],
+        entity,
+        policy,
+      );
+    } catch (error) {
+      if (permanent(error))
+        throw new ConflictError(
+          error instanceof DrillFailure
+            ? error.message
+            : `The drill cannot be planned: ${describeError(error)}`,
+        );
+      throw new ServiceUnavailableError(
+        `The drill cannot be planned now: ${describeError(error)}`,
+      );
+    }
+    return {
+      id,
+      cluster: record.cluster,
+      namespace: record.namespace,
+      tier: record.tier,
+      source: prepared.source,
+      recoveryPoint: prepared.recoveryPoint,
+      target: prepared.target,
+      creates: prepared.creates,
+      notes: prepared.notes,
+      timeLimitSeconds: policy.timeLimitSeconds,
+    };
+  }
+
+  /**
    * Queues a drill of one tier (the first the policy names when none is
    * given). A repeated Idempotency-Key answers the same drill; a tier whose
    * drill is still running is refused.
@@ -210,6 +286,27 @@ export class DrillService {
         drill: { id: repeat.id, status: repeat.outcome },
       };
     const { policy } = this.policyOf(entity);
+    const chosen = await this.#choose(entity, entityRef, policy, body);
+    const record = this.#newRecord({
+      entityRef,
+      cluster: chosen.cluster,
+      namespace: chosen.namespace,
+      tier: { kind: chosen.tier.kind, name: chosen.tier.name },
+      trigger: 'manual',
+      requestedBy: caller.userRef,
+      idempotencyKey,
+      id: body.planId,
+    });
+    return this.#enqueue(record);
+  }
+
+  /** The tier a drill request names (or the policy's first), refused when drills are off. */
+  async #choose(
+    entity: Entity,
+    entityRef: string,
+    policy: DrillPolicy,
+    body: DrillPlanRequest,
+  ) {
     if (!this.#o.config.enabled || !policy.enabled)
       throw new ConflictError(
         `Restore drills are off for ${entityRef} (backups.drills.enabled, or ${ANNOTATION_DRILL_POLICY}: off)`,
@@ -246,17 +343,7 @@ export class DrillService {
           .map(c => c.cluster.name)
           .join(', ')}; name one`,
       );
-    const chosen = candidates[0];
-    const record = this.#newRecord({
-      entityRef,
-      cluster: chosen.cluster,
-      namespace: chosen.namespace,
-      tier: { kind: chosen.tier.kind, name: chosen.tier.name },
-      trigger: 'manual',
-      requestedBy: caller.userRef,
-      idempotencyKey,
-    });
-    return this.#enqueue(record);
+    return candidates[0];
   }
 
   #newRecord(fields: {
@@ -267,9 +354,11 @@ export class DrillService {
     trigger: 'manual' | 'schedule';
     requestedBy?: string;
     idempotencyKey: string;
+    /** A plan's id: the drill creates the names its plan showed. */
+    id?: string;
   }): DrillRecord {
     return {
-      id: randomUUID(),
+      id: fields.id ?? randomUUID(),
       entityRef: fields.entityRef,
       cluster: fields.cluster.name,
       namespace: fields.namespace,
@@ -530,6 +619,27 @@ export class DrillService {
         failureReason: `${record.entityRef} is no longer in the catalog`,
       });
     const { policy } = this.policyOf(entity);
+    // The plan's fields are shown, not stored.
+    const {
+      creates: _c,
+      notes: _n,
+      ...prepared
+    } = await this.#prepared(record, cluster, runner, entity, policy);
+    await this.#audit('backups-drill-start', record, {
+      source: prepared.source,
+      target: prepared.target,
+    });
+    return this.#save(record, { ...prepared, step: 'restoring' });
+  }
+
+  /** The runner's `prepare`, on the entity's tier as the API server shows it now. */
+  async #prepared(
+    record: DrillRecord,
+    cluster: ClusterDetails,
+    runner: DrillRunner,
+    entity: Entity,
+    policy: DrillPolicy,
+  ): Promise<Prepared> {
     const target = resolveEntityTargets(entity, [cluster]).targets[0]?.target;
     if (!target)
       throw new DrillFailure(
@@ -561,7 +671,7 @@ export class DrillService {
         `${record.entityRef} has no ${record.tier.kind} tier ${record.tier.name} in ${record.cluster} any more`,
       );
     const ctx = { ...this.#context(record, cluster), signal };
-    const prepared = await runner.prepare(ctx, {
+    return runner.prepare(ctx, {
       entity,
       entityRef: record.entityRef,
       snapshot,
@@ -573,11 +683,6 @@ export class DrillService {
           this.#o.config.cleanupGraceSeconds * 1000,
       ).toISOString(),
     });
-    await this.#audit('backups-drill-start', record, {
-      source: prepared.source,
-      target: prepared.target,
-    });
-    return this.#save(record, { ...prepared, step: 'restoring' });
   }
 
   async #wait(

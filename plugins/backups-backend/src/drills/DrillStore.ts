@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -166,6 +167,11 @@ export class DrillStore {
     } catch (error) {
       if (await this.findByKey(record.entityRef, record.idempotencyKey))
         return false;
+      // A plan's id used by a drill already (the plan was run once).
+      if (await this.get(record.id))
+        throw new ConflictError(
+          `Plan ${record.id} has been run already; plan the drill again`,
+        );
       throw error;
     }
   }

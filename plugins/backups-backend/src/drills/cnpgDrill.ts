@@ -106,6 +106,19 @@ export class CnpgDrill implements DrillRunner {
       target: `${namespace}/${clusterName}`,
       recoveryPoint: targetTime,
       state: { clusterName, manifest } satisfies CnpgState,
+      creates: [
+        {
+          apiVersion: 'postgresql.cnpg.io/v1',
+          kind: 'Cluster',
+          name: clusterName,
+          namespace,
+        },
+      ],
+      notes: [
+        `A new one-instance Cluster ${clusterName} recovers ${name} from its object store to ${targetTime}, beside it in ${namespace}; ${name} itself is not touched.`,
+        `${clusterName} archives no WAL (no backup section, no Barman Cloud Plugin), so the original's archive is never written.`,
+        'Deleting the Cluster at the end deletes its PVC, Services and Secrets (CNPG owns them).',
+      ],
     };
   }
 

@@ -119,6 +119,110 @@ describe('restore drills through the REST door, against the simulator', () => {
     });
   });
 
+  const plan = (body: object, auth = mockCredentials.user.header()) =>
+    request(ctx.server)
+      .post(`${BASE}/drill-plans`)
+      .set('authorization', auth)
+      .send(body);
+
+  it('plans a drill before it runs: the names it shows are the names it creates, and a plan runs once', async () => {
+    await start();
+    const planned = await plan({
+      tier: { kind: 'velero', name: 'odoo-daily' },
+    });
+    expect(planned.status).toBe(200);
+    const id: string = planned.body.id;
+    const short = id.replace(/-/g, '').slice(0, 8);
+    const target = `business-system-drill-${short}`;
+    expect(planned.body).toMatchObject({
+      cluster: expect.any(String),
+      namespace: 'business-system',
+      tier: { kind: 'velero', name: 'odoo-daily' },
+      source: expect.stringMatching(/^odoo-daily-/),
+      recoveryPoint: expect.any(String),
+      target,
+      timeLimitSeconds: 1800,
+    });
+    expect(planned.body.creates).toEqual([
+      { apiVersion: 'v1', kind: 'Namespace', name: target },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        name: 'backups-drill-isolation',
+        namespace: target,
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        name: `backups-drill-${short}`,
+        namespace: 'velero',
+      },
+      {
+        apiVersion: 'velero.io/v1',
+        kind: 'Restore',
+        name: `backups-drill-${short}`,
+        namespace: 'velero',
+      },
+    ]);
+    expect(planned.body.notes.join('\n')).toMatch(
+      /denies all traffic in and out of business-system-drill-/,
+    );
+    // Planning reads the backup's resource list the way Velero's CLI does,
+    // through a DownloadRequest, and writes nothing else.
+    expect(writes().map(w => `${w.verb} ${w.resource}`)).toEqual([
+      'create downloadrequests',
+    ]);
+
+    const created = await post(
+      { tier: { kind: 'velero', name: 'odoo-daily' }, planId: id },
+      'drill-plan-0001',
+    );
+    expect(created.status).toBe(202);
+    expect(created.body.id).toBe(id);
+    let drill: any;
+    for (let i = 0; i < 100 && drill?.target === undefined; i++) {
+      await tasks.get(ADVANCE_DRILLS_TASK_ID)!();
+      drill = (await list()).body.items[0];
+    }
+    expect(drill).toMatchObject({ id, target, source: planned.body.source });
+    expect(
+      writes().some(
+        w =>
+          w.verb === 'create' &&
+          w.resource === 'namespaces' &&
+          w.name === undefined,
+      ),
+    ).toBe(true);
+    expect(
+      ctx.simulator.get('v1', 'Namespace', undefined, target),
+    ).toBeTruthy();
+
+    const again = await post(
+      { tier: { kind: 'velero', name: 'odoo-daily' }, planId: id },
+      'drill-plan-0002',
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/has been run already/);
+  });
+
+  it("refuses to plan without backups.drill.run, a tier that is not the entity's, and a service acting for nobody; planning them writes nothing", async () => {
+    await start(AuthorizeResult.DENY);
+    const refused = await plan({});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      'Not allowed to backups.drill.run on component:default/odoo',
+    );
+    await ctx.stop();
+    await start();
+    const unknown = await plan({ tier: { kind: 'velero', name: 'nope' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/has no velero tier nope/);
+    const service = await plan({}, mockCredentials.service.header());
+    expect(service.status).toBe(403);
+    expect(writes()).toEqual([]);
+    expect((await list()).body).toEqual({ items: [] });
+  });
+
   it('refuses a caller without backups.drill.run, and writes nothing', async () => {
     await start(AuthorizeResult.DENY);
     const refused = await post({}, 'drill-rest-0002');

@@ -33,6 +33,9 @@ import {
 
 const byName = (name: string) => ({ fieldSelector: `metadata.name=${name}` });
 
+/** The drill namespace's deny-all NetworkPolicy. */
+const ISOLATION = 'backups-drill-isolation';
+
 /** The part of a drill's state a Velero drill keeps. */
 type VeleroState = {
   backupName: string;
@@ -135,7 +138,9 @@ export class VeleroDrill implements DrillRunner {
       ),
     );
     const keep = new Set(input.policy.keepRunning);
-    const scaled = workloadsIn(list, namespace).filter(n => !keep.has(n));
+    const workloads = workloadsIn(list, namespace);
+    const scaled = workloads.filter(n => !keep.has(n));
+    const kept = workloads.filter(n => keep.has(n));
     const restoreName = drillRestoreName(ctx.record.id);
     const state: VeleroState = {
       backupName: chosen.name,
@@ -151,6 +156,38 @@ export class VeleroDrill implements DrillRunner {
       target: drillNamespace,
       recoveryPoint: capturedAt(chosen)!,
       state,
+      creates: [
+        { apiVersion: 'v1', kind: 'Namespace', name: drillNamespace },
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          name: ISOLATION,
+          namespace: drillNamespace,
+        },
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          name: restoreName,
+          namespace: velero,
+        },
+        {
+          apiVersion: 'velero.io/v1',
+          kind: 'Restore',
+          name: restoreName,
+          namespace: velero,
+        },
+      ],
+      notes: [
+        `Velero restores ${namespace} from backup ${chosen.name} into ${drillNamespace}; nothing in ${namespace} is written.`,
+        `NetworkPolicy ${ISOLATION} denies all traffic in and out of ${drillNamespace} before anything is restored.`,
+        scaled.length
+          ? `Scaled to zero in the copy: ${scaled.join(', ')}.`
+          : 'No workload is scaled to zero.',
+        ...(kept.length
+          ? [`Kept running (drill policy): ${kept.join(', ')}.`]
+          : []),
+        `Not restored: ${DRILL_EXCLUDED_RESOURCES.join(', ')}.`,
+      ],
     };
   }
 
@@ -200,13 +237,11 @@ export class VeleroDrill implements DrillRunner {
         writer.create(
           resources.networkPolicies,
           s.drillNamespace,
-          drillNetworkPolicy(
-            metadata('backups-drill-isolation', s.drillNamespace),
-          ),
+          drillNetworkPolicy(metadata(ISOLATION, s.drillNamespace)),
           { signal },
         ),
       async () => true,
-      'NetworkPolicy backups-drill-isolation',
+      `NetworkPolicy ${ISOLATION}`,
     );
     if (s.configMapName)
       await ensureCreated(

@@ -131,6 +131,18 @@ export class VolsyncDrill implements DrillRunner {
       target: `${namespace}/${drillName}`,
       recoveryPoint: point,
       state: { name: drillName, manifest } satisfies VolsyncState,
+      creates: [
+        {
+          apiVersion: 'volsync.backube/v1alpha1',
+          kind: 'ReplicationDestination',
+          name: drillName,
+          namespace,
+        },
+      ],
+      notes: [
+        `A ReplicationDestination ${drillName} restores the newest snapshot of ${restic.repository} into a fresh ${capacity} PVC that VolSync creates and owns; ${name} and ${source[0].spec.sourcePVC} are not touched.`,
+        'The restic mover only reads the repository; deleting the ReplicationDestination at the end deletes its PVC.',
+      ],
     };
   }
 

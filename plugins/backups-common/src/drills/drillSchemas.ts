@@ -27,8 +27,54 @@ export const drillCreateRequestSchema = z
     tier: drillTierSchema.optional(),
     /** The cluster, when the entity's tier is in several. */
     cluster: z.string().min(1).max(253).optional(),
+    /**
+     * The `id` of the plan the user saw (`POST .../drill-plans`): the drill
+     * takes it, so the names the plan showed are the names it creates.
+     */
+    planId: z.string().uuid().optional(),
   })
   .strict();
+
+/** `POST .../drill-plans`: what a drill of this tier would do now. Unknown keys are refused. */
+export const drillPlanRequestSchema = z
+  .object({
+    tier: drillTierSchema.optional(),
+    cluster: z.string().min(1).max(253).optional(),
+  })
+  .strict();
+
+/** An object a drill will create (and delete when it ends). */
+export const drillPlannedObjectSchema = z.object({
+  apiVersion: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  namespace: z.string().optional(),
+});
+
+/**
+ * `POST .../drill-plans` answers this: the drill as it would run now,
+ * computed from the cluster and written nowhere.
+ */
+export const drillPlanSchema = z.object({
+  /** Pass as `planId` to `POST .../drills` to run this plan. */
+  id: z.string().uuid(),
+  cluster: z.string(),
+  /** The app's namespace: what is restored, never written to. */
+  namespace: z.string(),
+  tier: z.object({ kind: tierKindSchema, name: z.string() }),
+  /** What it restores: the Velero backup, the CNPG recovery target, the restic repository. */
+  source: z.string(),
+  /** The recovery point the drill would prove. */
+  recoveryPoint: z.string(),
+  /** Where the restored copy will live. */
+  target: z.string(),
+  /** Everything it creates; all of it is deleted when the drill ends. */
+  creates: z.array(drillPlannedObjectSchema),
+  /** How the copy is kept apart from production, which workloads run, etc. */
+  notes: z.array(z.string()),
+  /** The drill fails if its copy is not ready within this. */
+  timeLimitSeconds: z.number(),
+});
 
 export const drillOutcomeSchema = tierDrillSchema.shape.outcome;
 
@@ -77,6 +123,9 @@ export const drillCreatedSchema = z.object({
 
 export type DrillTier = z.infer<typeof drillTierSchema>;
 export type DrillCreateRequest = z.infer<typeof drillCreateRequestSchema>;
+export type DrillPlanRequest = z.infer<typeof drillPlanRequestSchema>;
+export type DrillPlannedObject = z.infer<typeof drillPlannedObjectSchema>;
+export type DrillPlan = z.infer<typeof drillPlanSchema>;
 export type DrillOutcome = z.infer<typeof drillOutcomeSchema>;
 export type DrillCheck = z.infer<typeof drillCheckSchema>;
 export type Drill = z.infer<typeof drillSchema>;
