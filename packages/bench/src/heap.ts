@@ -63,13 +63,7 @@ const PARTS: Part[] = [
           delete i.status[k];
     },
   },
-  {
-    name: 'status.version, formatVersion (unread), hookStatus',
-    drop: i => {
-      for (const k of ['version', 'formatVersion', 'hookStatus'])
-        delete i.status[k];
-    },
-  },
+  { name: 'status.hookStatus', drop: i => delete i.status.hookStatus },
   { name: 'status.phase', drop: i => delete i.status.phase },
 ];
 

@@ -116,7 +116,8 @@ export class ResourceInformer {
   #informer?: ListWatch<any>;
   #generation = 0;
   readonly #items = new Map<string, KubeItem>();
-  readonly #byNamespace = new Map<string, Map<string, KubeItem>>();
+  /** Absent for an informer of one namespace, whose items are all in it. */
+  readonly #byNamespace?: Map<string, Map<string, KubeItem>>;
   readonly #indexes = new Map<
     string,
     { fn: IndexFunction; buckets: Map<string, Map<string, KubeItem>> }
@@ -144,6 +145,7 @@ export class ResourceInformer {
     this.#o = options;
     this.resource = options.resource;
     this.namespace = options.namespace;
+    if (options.namespace === undefined) this.#byNamespace = new Map();
     this.#now = options.now ?? Date.now;
     this.#ready = new Promise(resolve => {
       this.#markReady = resolve;
@@ -348,8 +350,11 @@ export class ResourceInformer {
         ...(byIncluded.buckets.get(ANY_NAMESPACE)?.values() ?? []),
       ];
     }
-    if (options.namespace !== undefined)
+    if (options.namespace !== undefined) {
+      if (!this.#byNamespace)
+        return options.namespace === this.namespace ? this.#items.values() : [];
       return this.#byNamespace.get(options.namespace)?.values() ?? [];
+    }
     return this.#items.values();
   }
 
@@ -489,13 +494,15 @@ export class ResourceInformer {
     if (existing) this.#unindex(k, existing);
     deepFreeze(item);
     this.#items.set(k, item);
-    const ns = item.metadata.namespace ?? '';
-    let inNamespace = this.#byNamespace.get(ns);
-    if (!inNamespace) {
-      inNamespace = new Map();
-      this.#byNamespace.set(ns, inNamespace);
+    if (this.#byNamespace) {
+      const ns = item.metadata.namespace ?? '';
+      let inNamespace = this.#byNamespace.get(ns);
+      if (!inNamespace) {
+        inNamespace = new Map();
+        this.#byNamespace.set(ns, inNamespace);
+      }
+      inNamespace.set(k, item);
     }
-    inNamespace.set(k, item);
     for (const { fn, buckets } of this.#indexes.values()) {
       for (const value of fn(item)) {
         let bucket = buckets.get(value);
@@ -517,10 +524,12 @@ export class ResourceInformer {
   }
 
   #unindex(k: string, item: KubeItem) {
-    const ns = item.metadata.namespace ?? '';
-    const inNamespace = this.#byNamespace.get(ns);
-    inNamespace?.delete(k);
-    if (inNamespace?.size === 0) this.#byNamespace.delete(ns);
+    if (this.#byNamespace) {
+      const ns = item.metadata.namespace ?? '';
+      const inNamespace = this.#byNamespace.get(ns);
+      inNamespace?.delete(k);
+      if (inNamespace?.size === 0) this.#byNamespace.delete(ns);
+    }
     for (const { fn, buckets } of this.#indexes.values()) {
       for (const value of fn(item)) {
         const bucket = buckets.get(value);

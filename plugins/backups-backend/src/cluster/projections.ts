@@ -184,6 +184,18 @@ const FIELDS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Fields dropped from a kept whole part: a Backup's `status` is read whole
+ * but for these two, which nothing reads and every one of tens of
+ * thousands of cached Backups would carry.
+ */
+const OMIT: Record<string, string[][]> = {
+  'velero.io/backups': [
+    ['status', 'version'],
+    ['status', 'formatVersion'],
+  ],
+};
+
 function copyPath(from: any, to: any, path: string[]) {
   const [head, ...rest] = path;
   if (from === null || typeof from !== 'object' || !(head in from)) return;
@@ -271,6 +283,19 @@ export function projectItem(resource: ResourceRef, raw: any): KubeItem {
         };
     } else copyPath(raw, item, field.split('.'));
   }
+  // Dropped from a shallow copy before the round trip: deleting from the
+  // copy kept would make it a larger, dictionary-mode object.
+  const holder = item as Record<string, any>;
+  for (const [part, field] of OMIT[`${resource.group}/${resource.plural}`] ??
+    [])
+    if (
+      holder[part] &&
+      typeof holder[part] === 'object' &&
+      field in holder[part]
+    ) {
+      holder[part] = { ...holder[part] };
+      delete holder[part][field];
+    }
   // A deep copy, so nothing is shared with the source; typed client-node
   // models also carry Date objects, which become strings here.
   const copy: KubeItem = JSON.parse(JSON.stringify(item));
