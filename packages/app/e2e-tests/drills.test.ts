@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
 import { resolve } from 'node:path';
 import { openOdooBackups, screenshot } from './backupsPage';
 import { clusterList } from './demoCluster';
@@ -6,6 +6,27 @@ import { clusterList } from './demoCluster';
 const DRILL_LABEL = 'backups.backstage.io%2Fdrill';
 
 test.describe.configure({ mode: 'serial' });
+
+/**
+ * "Run drill now" shows the plan in a dialog (outside the tier row); only
+ * `start` ("Start drill") starts the drill.
+ */
+async function startPlannedDrill(page: Page, drill: Locator) {
+  await drill.getByRole('button', { name: 'Run drill now' }).click();
+  const dialog = page.getByTestId('drill-plan-dialog');
+  const plan = dialog.getByTestId('drill-plan');
+  await expect(plan).toBeVisible({ timeout: 60_000 });
+  await expect(
+    dialog.getByRole('button', { name: 'Start drill' }),
+  ).toBeEnabled();
+  return {
+    plan,
+    start: async () => {
+      await dialog.getByRole('button', { name: 'Start drill' }).click();
+      await expect(dialog).toBeHidden();
+    },
+  };
+}
 
 // A drill restores into a namespace of its own, waits for the copy to come
 // up and deletes it: it runs on the fresh healthy cluster with the restores.
@@ -18,7 +39,10 @@ test('"Run drill now" drills the Velero tier to passed, shows the proven restore
   const tier = page.getByTestId('tier-velero-odoo-daily');
   const drill = tier.getByTestId('tier-drill');
   await expect(drill).toContainText('Never proven by a drill');
-  await drill.getByRole('button', { name: 'Run drill now' }).click();
+  const planned = await startPlannedDrill(page, drill);
+  // The drill restores into a namespace of its own, named in the plan.
+  await expect(planned.plan).toContainText(/business-system-drill-[0-9a-f]{8}/);
+  await planned.start();
   await expect(drill.getByTestId('drill-running')).toBeVisible();
   await screenshot(page, 'drill-running');
   await expect(drill.getByTestId('drill-outcome')).toContainText(
@@ -55,7 +79,7 @@ test('"Run drill now" recovers the CNPG tier to passed and deletes the recovery 
   test.setTimeout(240_000);
   await openOdooBackups(page);
   const drill = page.getByTestId('tier-cnpg-odoo-pg').getByTestId('tier-drill');
-  await drill.getByRole('button', { name: 'Run drill now' }).click();
+  await (await startPlannedDrill(page, drill)).start();
   await expect(drill.getByTestId('drill-outcome')).toContainText(
     'Drill passed',
     { timeout: 180_000 },
@@ -86,7 +110,7 @@ test('"Run drill now" restores the VolSync tier into a fresh PVC, to passed, and
   const drill = page
     .getByTestId('tier-volsync-odoo-filestore')
     .getByTestId('tier-drill');
-  await drill.getByRole('button', { name: 'Run drill now' }).click();
+  await (await startPlannedDrill(page, drill)).start();
   await expect(drill.getByTestId('drill-outcome')).toContainText(
     'Drill passed',
     { timeout: 180_000 },

@@ -6,6 +6,8 @@ import type {
   DrillCreated,
   DrillCreateRequest,
   DrillList,
+  DrillPlan,
+  DrillPlanRequest,
   RestoreCreated,
   RestoreList,
   RestorePlan,
@@ -46,9 +48,15 @@ export interface BackupsApi {
     entityRef: CompoundEntityRef,
     range: { from: string; to: string },
   ): Promise<BackupsHistory>;
+  /** Computes what a drill of one tier would do now; nothing is written to the cluster. */
+  planDrill(
+    entityRef: CompoundEntityRef,
+    request: DrillPlanRequest,
+  ): Promise<DrillPlan>;
   /**
    * Queues a restore drill of one tier; a repeat with the same idempotency
-   * key answers the same drill.
+   * key answers the same drill. With a `planId`, the drill creates the
+   * objects that plan named.
    */
   runDrill(
     entityRef: CompoundEntityRef,

@@ -2,6 +2,7 @@ import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { drillPlan } from '../__fixtures__/drillFixtures';
 import { historyAnswer } from '../__fixtures__/historyFixtures';
 import { healthyOverview } from '../__fixtures__/overviewFixtures';
 import { restoreItem, restorePlan } from '../__fixtures__/restoreFixtures';
@@ -188,6 +189,47 @@ describe('BackupsClient', () => {
       client.getHistory(entityRef, { from: 'a', to: 'b' }),
     ).rejects.toThrow();
   });
+  it('posts a drill plan request and parses the plan', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${entityUrl}/drill-plans`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(drillPlan());
+      }),
+    );
+    const request = {
+      tier: { kind: 'velero' as const, name: 'odoo-daily' },
+      cluster: 'demo',
+    };
+    await expect(client.planDrill(entityRef, request)).resolves.toEqual(
+      drillPlan(),
+    );
+    expect(body).toEqual(request);
+  });
+
+  it('surfaces a refused drill plan with the server message', async () => {
+    server.use(
+      http.post(`${entityUrl}/drill-plans`, () =>
+        backendError(409, 'ConflictError', 'Drills are off for this entity'),
+      ),
+    );
+    const error = await client
+      .planDrill(entityRef, { tier: { kind: 'velero', name: 'odoo-daily' } })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause.message).toBe('Drills are off for this entity');
+  });
+
+  it('rejects a drill plan that breaks the contract', async () => {
+    server.use(
+      http.post(`${entityUrl}/drill-plans`, () =>
+        HttpResponse.json({ ...drillPlan(), id: 'not-a-uuid' }),
+      ),
+    );
+    await expect(client.planDrill(entityRef, {})).rejects.toThrow();
+  });
+
   it('queues a drill with its Idempotency-Key, and lists drills', async () => {
     let body: unknown;
     let key: string | null = null;
@@ -219,13 +261,18 @@ describe('BackupsClient', () => {
     await expect(
       client.runDrill(
         entityRef,
-        { tier: { kind: 'velero', name: 'odoo-daily' }, cluster: 'demo' },
+        {
+          tier: { kind: 'velero', name: 'odoo-daily' },
+          cluster: 'demo',
+          planId: drillPlan().id,
+        },
         'drill-key-1234',
       ),
     ).resolves.toEqual({ id: 'd1', status: 'running' });
     expect(body).toEqual({
       tier: { kind: 'velero', name: 'odoo-daily' },
       cluster: 'demo',
+      planId: drillPlan().id,
     });
     expect(key).toBe('drill-key-1234');
     expect((await client.listDrills(entityRef)).items[0]).toMatchObject({

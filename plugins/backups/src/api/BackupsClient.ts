@@ -6,6 +6,7 @@ import {
   backupsOverviewSchema,
   drillCreatedSchema,
   drillListSchema,
+  drillPlanSchema,
   restoreCreatedSchema,
   restoreListSchema,
   restorePlanSchema,
@@ -14,6 +15,8 @@ import {
   type DrillCreated,
   type DrillCreateRequest,
   type DrillList,
+  type DrillPlan,
+  type DrillPlanRequest,
   type RestoreCreated,
   type RestoreList,
   type RestorePlan,
@@ -89,6 +92,18 @@ export class BackupsClient implements BackupsApi {
     const query = new URLSearchParams(range);
     const response = await this.#request(entityRef, `/history?${query}`);
     return backupsHistorySchema.parse(await response.json());
+  }
+
+  async planDrill(
+    entityRef: CompoundEntityRef,
+    request: DrillPlanRequest,
+  ): Promise<DrillPlan> {
+    const response = await this.#request(entityRef, '/drill-plans', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return drillPlanSchema.parse(await response.json());
   }
 
   async runDrill(

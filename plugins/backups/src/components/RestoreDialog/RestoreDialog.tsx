@@ -8,7 +8,7 @@ import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import type { RestoreCreated } from '@internal/plugin-backups-common';
 import { useState } from 'react';
-import { describeError } from '../../utils/describeError';
+import { canRetry } from '../../utils/canRetry';
 import { EntityScope } from '../../utils/EntityScope';
 import { RestoreConfirmation } from './RestoreConfirmation';
 import { defaultRestoreChoices, planRequestOf } from './RestoreChoices';
@@ -16,13 +16,6 @@ import { RestoreError } from './RestoreError';
 import { RestoreOptions } from './RestoreOptions';
 import { RestorePlanView } from './RestorePlanView';
 import { useRestoreFlow } from './useRestoreFlow';
-
-/** A failed request may be sent again with the same key; a refusal needs a change or a new plan. */
-function canRetry(error: Error | undefined) {
-  if (!error) return true;
-  const { status } = describeError(error);
-  return status === undefined || status >= 500;
-}
 
 /** Choose, read the plan, confirm, restore. */
 export function RestoreDialog(props: {

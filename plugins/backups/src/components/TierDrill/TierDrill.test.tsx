@@ -5,6 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { drillPlan } from '../../__fixtures__/drillFixtures';
 import { historyAnswer } from '../../__fixtures__/historyFixtures';
 import {
   healthyOverview,
@@ -60,6 +61,25 @@ const drill = (fields: Partial<Drill>): Drill => ({
 
 const veleroRow = async () =>
   within(await screen.findByTestId(`tier-velero-${veleroTier.name}`));
+
+/** Answers each drill plan request with the plan of the Velero tier, noting the request. */
+function planDrills() {
+  const requests: unknown[] = [];
+  server.use(
+    http.post(`${odooUrl}/drill-plans`, async ({ request }) => {
+      requests.push(await request.json());
+      return HttpResponse.json(drillPlan());
+    }),
+  );
+  return requests;
+}
+
+/** The plan dialog, once it shows the plan. */
+async function shownPlan() {
+  const dialog = await screen.findByTestId('drill-plan-dialog');
+  await within(dialog).findByTestId('drill-plan');
+  return within(dialog);
+}
 
 describe('TierDrill', () => {
   registerMswTestHooks(server);
@@ -147,17 +167,34 @@ describe('TierDrill', () => {
         }),
       ),
     );
+    const plans = planDrills();
     await renderBackupsTab();
     const row = await veleroRow();
     expect(row.getByText('Never proven by a drill')).toBeInTheDocument();
     await userEvent.click(row.getByRole('button', { name: 'Run drill now' }));
-    expect(posted).toEqual({
-      body: {
+    // The plan comes first; nothing is posted until "Start drill".
+    const dialog = await shownPlan();
+    expect(plans).toEqual([
+      {
         tier: { kind: 'velero', name: veleroTier.name },
         cluster: healthyOverview.clusters[0].cluster,
       },
-      key: expect.stringMatching(/^[0-9a-f-]{32,36}$/),
-    });
+    ]);
+    expect(posted).toBeUndefined();
+    await userEvent.click(dialog.getByRole('button', { name: 'Start drill' }));
+    await waitFor(() =>
+      expect(posted).toEqual({
+        body: {
+          tier: { kind: 'velero', name: veleroTier.name },
+          cluster: healthyOverview.clusters[0].cluster,
+          planId: drillPlan().id,
+        },
+        key: expect.stringMatching(/^[0-9a-f-]{32,36}$/),
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByTestId('drill-plan-dialog')).toBeNull(),
+    );
     expect(
       await row.findByText('Drill running: waiting for the copy to come up'),
     ).toBeInTheDocument();
@@ -183,12 +220,46 @@ describe('TierDrill', () => {
         ),
       ),
     );
+    planDrills();
     await renderBackupsTab();
     const row = await veleroRow();
     await userEvent.click(row.getByRole('button', { name: 'Run drill now' }));
+    const dialog = await shownPlan();
+    await userEvent.click(dialog.getByRole('button', { name: 'Start drill' }));
+    // The refusal shows beside the plan it refused.
     expect(
-      await row.findByText('A drill of velero/odoo-daily is already running'),
+      await dialog.findByText(
+        'A drill of velero/odoo-daily is already running',
+      ),
     ).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Start drill' })).toBeDisabled();
+  });
+
+  it('writes nothing when the plan is cancelled', async () => {
+    let posts = 0;
+    const plans = planDrills();
+    server.use(
+      http.get(`${odooUrl}/overview`, () => HttpResponse.json(healthyOverview)),
+      http.post(`${odooUrl}/drills`, () => {
+        posts++;
+        return HttpResponse.json(
+          { id: 'd1', status: 'running' },
+          { status: 202 },
+        );
+      }),
+    );
+    await renderBackupsTab();
+    const row = await veleroRow();
+    await userEvent.click(row.getByRole('button', { name: 'Run drill now' }));
+    const dialog = await shownPlan();
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByTestId('drill-plan-dialog')).toBeNull(),
+    );
+    expect(plans).toHaveLength(1);
+    expect(posts).toBe(0);
+    expect(row.queryByTestId('drill-running')).toBeNull();
+    expect(row.getByRole('button', { name: 'Run drill now' })).toBeEnabled();
   });
 
   it('offers no drill to whoever lacks backups.drill.run', async () => {

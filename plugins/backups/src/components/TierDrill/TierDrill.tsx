@@ -7,10 +7,12 @@ import {
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import { describeError } from '../../utils/describeError';
 import { EntityScope } from '../../utils/EntityScope';
 import { formatAbsolute, formatSeconds } from '../../utils/formatTime';
 import { RelativeTime } from '../RelativeTime';
+import { DrillPlanDialog } from './DrillPlanDialog';
 import { useTierDrill } from './useTierDrill';
 
 const DRILLABLE = new Set(['velero', 'cnpg', 'volsync']);
@@ -60,7 +62,7 @@ function ProvenRestore(props: { tier: Tier }) {
 /**
  * A tier's restore drills: what the last one proved, the one running, the
  * outcome of the one run from here, and "Run drill now" for whoever may
- * (`backups.drill.run` on the entity).
+ * (`backups.drill.run` on the entity), which shows the drill's plan first.
  */
 export function TierDrill(props: {
   tier: Tier;
@@ -73,6 +75,7 @@ export function TierDrill(props: {
     resourceRef: stringifyEntityRef(scope.entityRef),
   });
   const drills = useTierDrill(scope, tier, props.onDrillEnded);
+  const [planning, setPlanning] = useState(false);
   const { drill } = drills;
   const failed =
     drill?.outcome === 'failed' ||
@@ -118,11 +121,22 @@ export function TierDrill(props: {
           size="small"
           variant="outlined"
           style={{ marginTop: 4 }}
-          disabled={drills.running || drills.starting}
-          onClick={drills.start}
+          disabled={drills.running || planning}
+          onClick={() => setPlanning(true)}
         >
           Run drill now
         </Button>
+      )}
+      {planning && (
+        <DrillPlanDialog
+          scope={scope}
+          tier={tier}
+          onClose={() => setPlanning(false)}
+          onStarted={created => {
+            setPlanning(false);
+            drills.follow(created.id);
+          }}
+        />
       )}
     </div>
   );

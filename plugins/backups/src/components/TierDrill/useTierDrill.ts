@@ -3,15 +3,14 @@ import type { Drill, Tier } from '@internal/plugin-backups-common';
 import { useCallback, useEffect, useState } from 'react';
 import { backupsApiRef } from '../../api';
 import { EntityScope } from '../../utils/EntityScope';
-import { newIdempotencyKey } from '../../utils/newIdempotencyKey';
 
 const POLL_MS = 3000;
 
 /**
- * A tier's drill from the tab: starting one (with a fresh idempotency key
- * per click), and following the one running — started here or already
- * running, e.g. on a schedule — until it ends; then `onEnded` refreshes
- * the overview, whose verdict now holds the evidence.
+ * A tier's drill from the tab: following the one running — started here
+ * (see `useDrillPlan`) or already running, e.g. on a schedule — until it
+ * ends; then `onEnded` refreshes the overview, whose verdict now holds the
+ * evidence.
  */
 export function useTierDrill(
   scope: EntityScope,
@@ -24,7 +23,6 @@ export function useTierDrill(
   const [followed, setFollowed] = useState<string | undefined>(running);
   const [drill, setDrill] = useState<Drill>();
   const [error, setError] = useState<unknown>();
-  const [starting, setStarting] = useState(false);
 
   useEffect(() => {
     if (running) setFollowed(id => id ?? running);
@@ -55,27 +53,14 @@ export function useTierDrill(
     };
   }, [backupsApi, scope.entityRef, followed, onEnded]);
 
-  const start = useCallback(async () => {
-    setStarting(true);
+  const follow = useCallback((id: string) => {
     setError(undefined);
-    try {
-      const created = await backupsApi.runDrill(
-        scope.entityRef,
-        { tier: { kind: tier.kind, name: tier.name }, cluster: scope.cluster },
-        newIdempotencyKey(),
-      );
-      setDrill(undefined);
-      setFollowed(created.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setStarting(false);
-    }
-  }, [backupsApi, scope, tier.kind, tier.name]);
+    setDrill(undefined);
+    setFollowed(id);
+  }, []);
 
   return {
-    start,
-    starting,
+    follow,
     running: Boolean(followed),
     /** The drill followed from here, once listed. */
     drill,
