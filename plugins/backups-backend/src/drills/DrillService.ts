@@ -90,6 +90,13 @@ type Options = {
 
 type Caller = { credentials: BackstageCredentials; userRef: string };
 
+/** The tier a request drills, where. */
+type Chosen = {
+  cluster: ClusterDetails;
+  namespace: string;
+  tier: { kind: TierKind; name: string };
+};
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function toDrill(r: DrillRecord): Drill {
@@ -214,16 +221,7 @@ export class DrillService {
     const now = this.#now();
     const id = randomUUID();
     const record: DrillRecord = {
-      ...this.#newRecord({
-        entityRef,
-        cluster: chosen.cluster,
-        namespace: chosen.namespace,
-        tier: { kind: chosen.tier.kind, name: chosen.tier.name },
-        trigger: 'manual',
-        requestedBy: caller.userRef,
-        idempotencyKey: `plan:${id}`,
-        id,
-      }),
+      ...this.#manualRecord(entityRef, chosen, caller, `plan:${id}`, id),
       deadlineAt: new Date(
         now.getTime() + policy.timeLimitSeconds * 1000,
       ).toISOString(),
@@ -287,17 +285,15 @@ export class DrillService {
       };
     const { policy } = this.policyOf(entity);
     const chosen = await this.#choose(entity, entityRef, policy, body);
-    const record = this.#newRecord({
-      entityRef,
-      cluster: chosen.cluster,
-      namespace: chosen.namespace,
-      tier: { kind: chosen.tier.kind, name: chosen.tier.name },
-      trigger: 'manual',
-      requestedBy: caller.userRef,
-      idempotencyKey,
-      id: body.planId,
-    });
-    return this.#enqueue(record);
+    return this.#enqueue(
+      this.#manualRecord(
+        entityRef,
+        chosen,
+        caller,
+        idempotencyKey,
+        body.planId,
+      ),
+    );
   }
 
   /** The tier a drill request names (or the policy's first), refused when drills are off. */
@@ -306,7 +302,7 @@ export class DrillService {
     entityRef: string,
     policy: DrillPolicy,
     body: DrillPlanRequest,
-  ) {
+  ): Promise<Chosen> {
     if (!this.#o.config.enabled || !policy.enabled)
       throw new ConflictError(
         `Restore drills are off for ${entityRef} (backups.drills.enabled, or ${ANNOTATION_DRILL_POLICY}: off)`,
@@ -344,6 +340,26 @@ export class DrillService {
           .join(', ')}; name one`,
       );
     return candidates[0];
+  }
+
+  /** A drill a user asks for, of the tier `#choose` found. */
+  #manualRecord(
+    entityRef: string,
+    chosen: Chosen,
+    caller: Caller,
+    idempotencyKey: string,
+    id?: string,
+  ): DrillRecord {
+    return this.#newRecord({
+      entityRef,
+      cluster: chosen.cluster,
+      namespace: chosen.namespace,
+      tier: { kind: chosen.tier.kind, name: chosen.tier.name },
+      trigger: 'manual',
+      requestedBy: caller.userRef,
+      idempotencyKey,
+      id,
+    });
   }
 
   #newRecord(fields: {
