@@ -42,6 +42,7 @@ test('"Run drill now" drills the Velero tier to passed, shows the proven restore
   const planned = await startPlannedDrill(page, drill);
   // The drill restores into a namespace of its own, named in the plan.
   await expect(planned.plan).toContainText(/business-system-drill-[0-9a-f]{8}/);
+  await screenshot(page, 'drill-plan');
   await planned.start();
   await expect(drill.getByTestId('drill-running')).toBeVisible();
   await screenshot(page, 'drill-running');
