@@ -4,10 +4,12 @@ import type {
   DrillPlannedObject,
   Tier,
 } from '@internal/plugin-backups-common';
+import type { KubeItem, ResourceRef } from '../cluster/ClusterState';
 import type { ClusterAccess } from '../restores/planRestore';
 import type { RestoreConfig } from '../restores/restoreConfig';
 import type { ClusterSnapshot } from '../snapshot/ClusterSnapshot';
 import type { DrillPolicy } from './drillPolicy';
+import { DRILL_LABELS } from './drillLabels';
 import type { DrillRecord } from './DrillStore';
 
 /** A reason a drill cannot go on: it fails with this message (not retried). */
@@ -103,4 +105,25 @@ export function permanent(error: unknown): boolean {
     code === 404 ||
     code === 422
   );
+}
+
+/**
+ * Deletes an object the drill created in the app's namespace (background
+ * propagation: what it owns goes with it); true once it is gone, or when it
+ * is not this drill's, which a cleanup never touches.
+ */
+export async function deleteOwn(
+  ctx: DrillContext,
+  resource: ResourceRef,
+  item: KubeItem | undefined,
+): Promise<boolean> {
+  if (!item || item.metadata.labels?.[DRILL_LABELS.drill] !== ctx.record.id)
+    return true;
+  await ctx.access.writer.delete(
+    resource,
+    ctx.record.namespace,
+    item.metadata.name,
+    { signal: ctx.signal },
+  );
+  return false;
 }

@@ -12,6 +12,7 @@ import {
   DrillContext,
   DrillFailure,
   DrillRunner,
+  deleteOwn,
   ensureCreated,
   PrepareInput,
   Prepared,
@@ -182,17 +183,7 @@ export class CnpgDrill implements DrillRunner {
 
   async cleanup(ctx: DrillContext): Promise<boolean> {
     if (!this.#state(ctx)?.clusterName) return true;
-    const cluster = await this.#cluster(ctx);
-    if (!cluster) return true;
-    if (cluster.metadata.labels?.[DRILL_LABELS.drill] !== ctx.record.id)
-      return true;
-    // Background propagation: its pods, PVCs and Jobs go with it.
-    await ctx.access.writer.delete(
-      resources.cnpgClusters,
-      ctx.record.namespace,
-      cluster.metadata.name,
-      { signal: ctx.signal },
-    );
-    return false;
+    // Its pods, PVCs and Jobs go with it.
+    return deleteOwn(ctx, resources.cnpgClusters, await this.#cluster(ctx));
   }
 }

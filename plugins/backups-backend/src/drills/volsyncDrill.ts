@@ -13,6 +13,7 @@ import {
   DrillContext,
   DrillFailure,
   DrillRunner,
+  deleteOwn,
   ensureCreated,
   PrepareInput,
   Prepared,
@@ -236,17 +237,11 @@ export class VolsyncDrill implements DrillRunner {
 
   async cleanup(ctx: DrillContext): Promise<boolean> {
     if (!this.#state(ctx)?.name) return true;
-    const destination = await this.#destination(ctx);
-    if (!destination) return true;
-    if (destination.metadata.labels?.[DRILL_LABELS.drill] !== ctx.record.id)
-      return true;
-    // Background propagation: the PVC it owns goes with it.
-    await ctx.access.writer.delete(
+    // The PVC it owns goes with it.
+    return deleteOwn(
+      ctx,
       resources.replicationDestinations,
-      ctx.record.namespace,
-      destination.metadata.name,
-      { signal: ctx.signal },
+      await this.#destination(ctx),
     );
-    return false;
   }
 }
