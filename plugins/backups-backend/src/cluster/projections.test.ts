@@ -77,4 +77,33 @@ describe('projectItem', () => {
       progress: { totalItems: 1 },
     });
   });
+
+  it('turns the Dates of typed client-node models into the strings JSON would, and leaves out undefined', () => {
+    const projected = projectItem(resources.veleroBackups, {
+      metadata: {
+        name: 'b',
+        namespace: 'velero',
+        creationTimestamp: new Date('2026-11-30T02:00:00Z'),
+        labels: undefined,
+      },
+      status: {
+        phase: 'InProgress',
+        startTimestamp: new Date(0),
+        errors: undefined,
+      },
+    });
+    expect(projected).toEqual({
+      metadata: {
+        name: 'b',
+        namespace: 'velero',
+        creationTimestamp: '2026-11-30T02:00:00.000Z',
+      },
+      status: {
+        phase: 'InProgress',
+        startTimestamp: '1970-01-01T00:00:00.000Z',
+      },
+    });
+    expect('labels' in projected.metadata).toBe(false);
+    expect('errors' in projected.status).toBe(false);
+  });
 });

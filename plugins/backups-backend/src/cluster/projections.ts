@@ -196,15 +196,65 @@ const OMIT: Record<string, string[][]> = {
   ],
 };
 
-function copyPath(from: any, to: any, path: string[]) {
-  const [head, ...rest] = path;
-  if (from === null || typeof from !== 'object' || !(head in from)) return;
-  if (rest.length === 0) {
-    to[head] = from[head];
-    return;
+/**
+ * A deep copy with JSON's semantics (Dates and other `toJSON` values become
+ * what they serialise to; `undefined` and functions are left out), so
+ * nothing is shared with the source and typed client-node models, which
+ * carry Dates, come out as the API server's strings — without a
+ * stringify/parse round trip per object, which costs a cold cache of tens of
+ * thousands of Backups several times more.
+ */
+function jsonCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return jsonCopy((value as { toJSON: () => unknown }).toJSON());
+  if (Array.isArray(value))
+    return value.map(v =>
+      v === undefined || typeof v === 'function' ? null : jsonCopy(v),
+    );
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined && typeof v !== 'function') out[key] = jsonCopy(v);
   }
-  to[head] ??= {};
-  copyPath(from[head], to[head], rest);
+  return out;
+}
+
+type CompiledField = { path: string[] } | { annotation: string };
+
+const compiled = new Map<string, CompiledField[]>();
+
+/** A kind's fields as paths, parsed once: projection runs per object of a list. */
+function compiledFields(kind: string): CompiledField[] {
+  let fields = compiled.get(kind);
+  if (!fields) {
+    fields = (FIELDS[kind] ?? ['spec', 'status']).map(field => {
+      // Annotation keys hold dots and slashes: copy them whole.
+      const annotation = field.match(/^metadata\.annotations\.(.+)$/);
+      return annotation
+        ? { annotation: annotation[1] }
+        : { path: field.split('.') };
+    });
+    compiled.set(kind, fields);
+  }
+  return fields;
+}
+
+function copyPath(from: any, to: any, path: string[]) {
+  let source = from;
+  let target = to;
+  for (let i = 0; i < path.length; i++) {
+    const head = path[i];
+    if (source === null || typeof source !== 'object' || !(head in source))
+      return;
+    if (i === path.length - 1) {
+      target[head] = source[head];
+      return;
+    }
+    target[head] ??= {};
+    source = source[head];
+    target = target[head];
+  }
 }
 
 function trimLargeFields(item: KubeItem) {
@@ -257,10 +307,8 @@ export function projectItem(resource: ResourceRef, raw: any): KubeItem {
     generation,
     resourceVersion,
   } = raw?.metadata ?? {};
-  const fields = FIELDS[`${resource.group}/${resource.plural}`] ?? [
-    'spec',
-    'status',
-  ];
+  const kind = `${resource.group}/${resource.plural}`;
+  const fields = compiledFields(kind);
   const item: KubeItem = {
     metadata: {
       name,
@@ -272,22 +320,19 @@ export function projectItem(resource: ResourceRef, raw: any): KubeItem {
     },
   };
   for (const field of fields) {
-    // Annotation keys hold dots and slashes: copy them whole.
-    const annotation = field.match(/^metadata\.annotations\.(.+)$/);
-    if (annotation) {
-      const value = raw?.metadata?.annotations?.[annotation[1]];
+    if ('annotation' in field) {
+      const value = raw?.metadata?.annotations?.[field.annotation];
       if (value !== undefined)
         item.metadata.annotations = {
           ...item.metadata.annotations,
-          [annotation[1]]: value,
+          [field.annotation]: value,
         };
-    } else copyPath(raw, item, field.split('.'));
+    } else copyPath(raw, item, field.path);
   }
   // Dropped from a shallow copy before the round trip: deleting from the
   // copy kept would make it a larger, dictionary-mode object.
   const holder = item as Record<string, any>;
-  for (const [part, field] of OMIT[`${resource.group}/${resource.plural}`] ??
-    [])
+  for (const [part, field] of OMIT[kind] ?? [])
     if (
       holder[part] &&
       typeof holder[part] === 'object' &&
@@ -296,9 +341,7 @@ export function projectItem(resource: ResourceRef, raw: any): KubeItem {
       holder[part] = { ...holder[part] };
       delete holder[part][field];
     }
-  // A deep copy, so nothing is shared with the source; typed client-node
-  // models also carry Date objects, which become strings here.
-  const copy: KubeItem = JSON.parse(JSON.stringify(item));
+  const copy = jsonCopy(item) as KubeItem;
   trimLargeFields(copy);
   return copy;
 }

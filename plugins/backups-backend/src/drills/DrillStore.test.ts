@@ -30,6 +30,23 @@ function drill(overrides: Partial<DrillRecord> = {}): DrillRecord {
 }
 
 describe.each(testDatabaseIds())('DrillStore on %s', id => {
+  it('refuses a second drill with a used id (a plan run twice) as a conflict, and keeps the first', async () => {
+    const store = await storeOn(id);
+    expect(await store.insert(drill())).toBe(true);
+    await expect(
+      store.insert(drill({ idempotencyKey: 'key-00000002' })),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: 'Plan drill-1 has been run already; plan the drill again',
+    });
+    expect(await store.get('drill-1')).toMatchObject({
+      idempotencyKey: 'key-00000001',
+    });
+    expect(
+      await store.findByKey('component:default/odoo', 'key-00000002'),
+    ).toBeUndefined();
+  });
+
   it('records a drill once per entity and key, and keeps every field it is given', async () => {
     const store = await storeOn(id);
     expect(await store.insert(drill())).toBe(true);
