@@ -1,12 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ADD,
-  DELETE,
-  ERROR,
-  KubeConfig,
-  ListWatch,
-  UPDATE,
-} from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import {
   KubeItem,
   ListOptions,
@@ -16,6 +9,7 @@ import {
 import { includesNamespace } from '../readers/includesNamespace';
 import { CacheSettings } from './cacheSettings';
 import { cachedLabelSelector, fieldFilter, labelFilter } from './itemFilters';
+import { ListThenWatch } from './ListThenWatch';
 import { ProjectingWatch } from './ProjectingWatch';
 import { SourceNotReadyError } from './SourceNotReadyError';
 
@@ -96,8 +90,8 @@ function apiPath(resource: ResourceRef, namespace?: string) {
 }
 
 /**
- * One kind of one cluster, in memory: client-node's informer (ListWatch)
- * LISTs, then WATCHes from the list's resourceVersion, and relists on
+ * One kind of one cluster, in memory: a list-then-watch over client-node's
+ * Watch (ListThenWatch) LISTs, then WATCHes from the list's resourceVersion, and relists on
  * `410 Gone`. Objects are projected to the fields the readers use before they
  * are stored, then frozen, and indexed by namespace and by the configured
  * keys (a schedule label, included namespaces).
@@ -113,7 +107,7 @@ export class ResourceInformer {
   readonly namespace?: string;
   readonly #o: Options;
   readonly #now: () => number;
-  #informer?: ListWatch<any>;
+  #informer?: ListThenWatch;
   #generation = 0;
   readonly #items = new Map<string, KubeItem>();
   /** Absent for an informer of one namespace, whose items are all in it. */
@@ -155,11 +149,11 @@ export class ResourceInformer {
   }
 
   /**
-   * A fresh ListWatch, which LISTs first. Its list is applied to the cache
-   * whole (objects gone from it are removed), so a new informer can take
+   * A fresh list-then-watch, which LISTs first. Its list is applied to the
+   * cache whole (objects gone from it are removed), so a new one can take
    * over from an old one; the old one's late callbacks are ignored.
    */
-  #makeInformer(): ListWatch<any> {
+  #makeInformer(): ListThenWatch {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && !this.#stopped;
     const watch = new ProjectingWatch({
@@ -190,10 +184,10 @@ export class ResourceInformer {
         },
       },
     });
-    const informer = new ListWatch<any>(
-      apiPath(this.resource, this.namespace),
+    return new ListThenWatch({
+      path: apiPath(this.resource, this.namespace),
       watch,
-      async (): Promise<any> => {
+      list: async () => {
         const list = await this.#o.list(this.resource, {
           namespace: this.namespace,
         });
@@ -203,18 +197,15 @@ export class ResourceInformer {
           // A complete list: the cache matches the server as of now.
           this.#markSynced();
         }
-        return {
-          items: list.items,
-          metadata: { resourceVersion: list.resourceVersion },
-        };
+        return list;
       },
-      false,
-    );
-    informer.on(ADD, (item: KubeItem) => current() && this.#upsert(item));
-    informer.on(UPDATE, (item: KubeItem) => current() && this.#upsert(item));
-    informer.on(DELETE, (item: KubeItem) => current() && this.#remove(item));
-    informer.on(ERROR, error => current() && this.#failed(error));
-    return informer;
+      onEvent: (phase, item) => {
+        if (!current()) return;
+        if (phase === 'DELETED') this.#remove(item);
+        else this.#upsert(item);
+      },
+      onError: error => current() && this.#failed(error),
+    });
   }
 
   /** Starts listing and watching in the background. */
