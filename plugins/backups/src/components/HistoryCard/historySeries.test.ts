@@ -54,6 +54,30 @@ describe('historySeries', () => {
     expect(drawn.some(s => s.actual === 999999)).toBe(true);
   });
 
+  it('draws 30 days recorded every 15 minutes as one line, merged into buckets, and still breaks it where a day is missing', () => {
+    const answer = historyAnswer();
+    const from = DateTime.fromISO(answer.from);
+    answer.intervalSeconds = 900;
+    const recorded = Array.from({ length: 30 * 96 }, (_, i) => ({
+      at: from.plus({ minutes: 15 * i }).toISO()!,
+      cluster: 'demo',
+      tier: { kind: 'velero' as const, name: 'odoo-daily' },
+      status: 'healthy' as const,
+      rpoActualSeconds: 3600,
+      rpoTargetSeconds: 93600,
+    }));
+    answer.items = recorded;
+    const [continuous] = historySeries(answer);
+    expect(continuous.samples.length).toBeLessThanOrEqual(MAX_SAMPLES);
+    expect(continuous.samples.length).toBeGreaterThan(MAX_SAMPLES / 2);
+    expect(continuous.samples.filter(s => s.actual === null)).toEqual([]);
+
+    // Day 10 not recorded (a stopped backend): one break in the line.
+    answer.items = recorded.filter((_, i) => i < 9 * 96 || i >= 10 * 96);
+    const [broken] = historySeries(answer);
+    expect(broken.samples.filter(s => s.actual === null)).toHaveLength(1);
+  });
+
   it('puts each drill on its own tier', () => {
     const [velero, cnpg] = historySeries(
       historyAnswer({

@@ -34,10 +34,14 @@ function sample(point: HistoryPoint): ChartSample {
   };
 }
 
+/** How long one bucket of `downsample` is; 0 when the samples are kept as they are. */
+function bucketWidth(count: number, from: number, to: number): number {
+  return count <= MAX_SAMPLES ? 0 : (to - from) / MAX_SAMPLES;
+}
+
 /** Keeps, per time bucket, the sample with the largest RPO actual. */
-function downsample(samples: ChartSample[], from: number, to: number) {
-  if (samples.length <= MAX_SAMPLES) return samples;
-  const width = (to - from) / MAX_SAMPLES;
+function downsample(samples: ChartSample[], from: number, width: number) {
+  if (width === 0) return samples;
   const buckets = new Map<number, ChartSample>();
   for (const s of samples) {
     const bucket = Math.floor((s.t - from) / width);
@@ -47,7 +51,10 @@ function downsample(samples: ChartSample[], from: number, to: number) {
   return [...buckets.values()].sort((a, b) => a.t - b.t);
 }
 
-/** Breaks the line where no point was recorded for longer than two intervals. */
+/**
+ * Breaks the line where no point was recorded for longer than two
+ * intervals — or two buckets, once merged: kept samples are a bucket apart.
+ */
 function withGaps(samples: ChartSample[], intervalMs: number) {
   return samples.flatMap((s, i) => {
     const next = samples[i + 1];
@@ -73,10 +80,14 @@ export function historySeries(history: BackupsHistory): TierSeries[] {
       )
       .map(sample)
       .sort((a, b) => a.t - b.t);
+    const width = bucketWidth(samples.length, from, to);
     return {
       key: `${cluster}/${tier.kind}/${tier.name}`,
       summary,
-      samples: withGaps(downsample(samples, from, to), intervalMs),
+      samples: withGaps(
+        downsample(samples, from, width),
+        Math.max(intervalMs, width),
+      ),
       drills: (history.drills ?? [])
         .filter(d => d.tier.kind === tier.kind && d.tier.name === tier.name)
         .map(d => ({ ...d, t: millis(d.at) })),
