@@ -16,6 +16,7 @@ import type {
 import { DateTime } from 'luxon';
 import type { HistoryStore } from './HistoryStore';
 import { summarizeHistory } from './summarizeHistory';
+import { thinHistory } from './thinHistory';
 
 /** The longest range one request may ask for. */
 export const MAX_HISTORY_DAYS = 400;
@@ -70,7 +71,10 @@ export class HistoryService {
     if (!(await catalog.getEntityByRef(entityRef, { credentials })))
       throw new NotFoundError(`No entity ${ref}`);
 
-    const items = await store.list(ref, range);
+    const recorded = await store.list(ref, range);
+    const { items, bucketSeconds } = query.maxPoints
+      ? thinHistory(recorded, range, query.maxPoints)
+      : { items: recorded, bucketSeconds: undefined };
     const markers = drills
       ? await drills.listDrillMarkers(ref, range)
       : undefined;
@@ -80,7 +84,9 @@ export class HistoryService {
       to: range.to.toISO()!,
       intervalSeconds,
       items,
-      summary: summarizeHistory(items, {
+      ...(bucketSeconds !== undefined ? { bucketSeconds } : {}),
+      // From every recorded point, merged or not.
+      summary: summarizeHistory(recorded, {
         intervalSeconds,
         end: DateTime.min(range.to, now),
       }),

@@ -55,7 +55,7 @@ function permissionsDenying(name?: string) {
   }).factory;
 }
 
-async function startBackend(deny?: string) {
+async function startBackend(deny?: string, more: HistoryPoint[] = []) {
   const knex = await databases.init('SQLITE_3');
   const store = await HistoryStore.create({
     database: { getClient: async () => knex },
@@ -64,6 +64,7 @@ async function startBackend(deny?: string) {
     point(40, 3600),
     point(2, 3600),
     point(1, 200000),
+    ...more,
   ]);
   const { server } = await startTestBackend({
     features: [
@@ -122,6 +123,34 @@ describe('GET /v1/entities/:namespace/:kind/:name/history', () => {
     ]);
   });
 
+  it('merges a tier into at most maxPoints points, the worst RPO of each bucket, and sums up every recorded point', async () => {
+    // Every 15 minutes for 5 days, one spike on day 3.
+    const server = await startBackend(
+      undefined,
+      Array.from({ length: 5 * 96 }, (_, i) => ({
+        ...point(0, i === 200 ? 500000 : 3600),
+        at: now
+          .minus({ days: 6 })
+          .plus({ minutes: 15 * i })
+          .toISO()!,
+      })),
+    );
+    const all = await request(server).get(url);
+    const merged = await request(server).get(url).query({ maxPoints: 20 });
+    expect(merged.status).toBe(200);
+    const history = backupsHistorySchema.parse(merged.body);
+    expect(history.items.length).toBeLessThanOrEqual(20);
+    expect(history.items.length).toBeGreaterThan(3);
+    expect(history.bucketSeconds).toBe((30 * 86400) / 20);
+    expect(history.items.map(p => p.rpoActualSeconds)).toContain(500000);
+    expect(history.items.map(p => p.rpoActualSeconds)).toContain(200000);
+    const times = history.items.map(p => p.at);
+    expect([...times].sort()).toEqual(times);
+    expect(history.summary).toEqual(all.body.summary);
+    expect(all.body.items.length).toBe(5 * 96 + 2);
+    expect(all.body.bucketSeconds).toBeUndefined();
+  });
+
   it('answers a service principal', async () => {
     const server = await startBackend();
     const response = await request(server)
@@ -158,6 +187,9 @@ describe('GET /v1/entities/:namespace/:kind/:name/history', () => {
     [{ from: '2026-11-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }, /before/],
     [{ from: '2025-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }, /400 days/],
     [{ since: '2026-11-01T00:00:00Z' }, /since/],
+    [{ maxPoints: '5' }, /query: maxPoints: /],
+    [{ maxPoints: 'many' }, /query: maxPoints: /],
+    [{ maxPoints: '100000' }, /query: maxPoints: /],
   ])('answers 400 for %j', async (query, message) => {
     const server = await startBackend();
     const response = await request(server).get(url).query(query);

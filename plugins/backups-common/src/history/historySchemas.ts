@@ -4,9 +4,26 @@ import { tierKindSchema, tierStatusSchema } from '../overviewSchema';
 const isoTime = z.string().datetime({ offset: true });
 const tierRefSchema = z.object({ kind: tierKindSchema, name: z.string() });
 
-/** `GET .../history?from=&to=`: ISO times; unknown keys are refused. */
+/** The most points per tier a history answer may be asked to merge into. */
+export const HISTORY_MAX_POINTS = 5000;
+
+/** `GET .../history?from=&to=&maxPoints=`: ISO times; unknown keys are refused. */
 export const historyQuerySchema = z
-  .object({ from: isoTime.optional(), to: isoTime.optional() })
+  .object({
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    /**
+     * At most this many points per tier: the range is cut into as many
+     * buckets, and each keeps its worst RPO actual (`bucketSeconds` says
+     * how long they are). Absent: every recorded point.
+     */
+    maxPoints: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(HISTORY_MAX_POINTS)
+      .optional(),
+  })
   .strict();
 
 /** One tier of one cluster, as the history task recorded it. */
@@ -48,6 +65,11 @@ export const backupsHistorySchema = z.object({
   /** How often the history task records. */
   intervalSeconds: z.number(),
   items: z.array(historyPointSchema),
+  /**
+   * Set when `maxPoints` merged a tier's points: each item is the worst of
+   * a bucket this long. The summary is always made from every point.
+   */
+  bucketSeconds: z.number().optional(),
   summary: z.array(historyTierSummarySchema),
   /** Drills in the range, when the backend keeps them. */
   drills: z.array(historyDrillSchema).optional(),

@@ -1,1 +1,2 @@
 export * from './historySchemas';
+export * from './keepWorstPerBucket';

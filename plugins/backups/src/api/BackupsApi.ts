@@ -43,10 +43,13 @@ export interface BackupsApi {
   listRestores(entityRef: CompoundEntityRef): Promise<RestoreList>;
   /** The plain-text log of a Velero backup or restore. */
   getLogs(entityRef: CompoundEntityRef, target: LogTarget): Promise<string>;
-  /** What the history task recorded of each tier in a range (ISO times). */
+  /**
+   * What the history task recorded of each tier in a range (ISO times),
+   * merged into at most `maxPoints` points per tier when given.
+   */
   getHistory(
     entityRef: CompoundEntityRef,
-    range: { from: string; to: string },
+    range: { from: string; to: string; maxPoints?: number },
   ): Promise<BackupsHistory>;
   /** Computes what a drill of one tier would do now; nothing is written to the cluster. */
   planDrill(

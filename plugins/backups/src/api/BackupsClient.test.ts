@@ -177,6 +177,8 @@ describe('BackupsClient', () => {
       historyAnswer(),
     );
     expect(query).toEqual(range);
+    await client.getHistory(entityRef, { ...range, maxPoints: 400 });
+    expect(query).toEqual({ ...range, maxPoints: '400' });
   });
 
   it('rejects a history that breaks the contract', async () => {

@@ -87,9 +87,11 @@ export class BackupsClient implements BackupsApi {
 
   async getHistory(
     entityRef: CompoundEntityRef,
-    range: { from: string; to: string },
+    range: { from: string; to: string; maxPoints?: number },
   ): Promise<BackupsHistory> {
-    const query = new URLSearchParams(range);
+    const query = new URLSearchParams({ from: range.from, to: range.to });
+    if (range.maxPoints !== undefined)
+      query.set('maxPoints', String(range.maxPoints));
     const response = await this.#request(entityRef, `/history?${query}`);
     return backupsHistorySchema.parse(await response.json());
   }

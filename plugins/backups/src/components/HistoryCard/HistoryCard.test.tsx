@@ -16,6 +16,7 @@ import {
 } from '../../__testUtils__/renderBackupsTab';
 import { backupsApiRef, BackupsClient } from '../../api';
 import { HistoryCard } from './HistoryCard';
+import { MAX_SAMPLES } from './historySeries';
 
 const server = setupServer();
 const entityRef = { kind: 'Component', namespace: 'default', name: 'odoo' };
@@ -36,12 +37,16 @@ async function renderCard() {
   );
 }
 
+/** The maxPoints of each history request. */
+let asked: Array<string | null> = [];
+
 /** Answers the history, noting the days each request spans. */
 function answer(body: ReturnType<typeof historyAnswer>) {
   const spans: number[] = [];
   server.use(
     http.get(`${odooUrl}/history`, ({ request }) => {
       const query = new URL(request.url).searchParams;
+      asked.push(query.get('maxPoints'));
       spans.push(
         Math.round(
           DateTime.fromISO(query.get('to')!)
@@ -59,6 +64,7 @@ describe('HistoryCard', () => {
   registerMswTestHooks(server);
 
   it('charts each tier’s RPO actual against its target, with the share of time it met it', async () => {
+    asked = [];
     const spans = answer(historyAnswer());
     const { container } = await renderCard();
     const velero = await screen.findByTestId('history-velero-odoo-daily');
@@ -69,6 +75,8 @@ describe('HistoryCard', () => {
     );
     expect(screen.getByTestId('history-cnpg-odoo-pg')).toBeInTheDocument();
     expect(spans).toEqual([30]);
+    // The chart draws at most this many points per tier: the backend merges.
+    expect(asked).toEqual([String(MAX_SAMPLES)]);
     // recharts draws both lines and a dot per recorded point of each tier.
     expect(
       velero.querySelectorAll('.recharts-line-curve').length,

@@ -78,6 +78,24 @@ describe('historySeries', () => {
     expect(broken.samples.filter(s => s.actual === null)).toHaveLength(1);
   });
 
+  it('reads points the backend merged as a bucket apart, not as gaps', () => {
+    const answer = historyAnswer();
+    const from = DateTime.fromISO(answer.from);
+    answer.intervalSeconds = 900;
+    answer.bucketSeconds = (30 * 86400) / 100;
+    answer.items = Array.from({ length: 100 }, (_, i) => ({
+      at: from.plus({ seconds: answer.bucketSeconds! * i }).toISO()!,
+      cluster: 'demo',
+      tier: { kind: 'velero' as const, name: 'odoo-daily' },
+      status: 'healthy' as const,
+      rpoActualSeconds: 3600,
+      rpoTargetSeconds: 93600,
+    }));
+    const [velero] = historySeries(answer);
+    expect(velero.samples).toHaveLength(100);
+    expect(velero.samples.filter(s => s.actual === null)).toEqual([]);
+  });
+
   it('puts each drill on its own tier', () => {
     const [velero, cnpg] = historySeries(
       historyAnswer({

@@ -1,8 +1,9 @@
-import type {
-  BackupsHistory,
-  HistoryDrill,
-  HistoryPoint,
-  HistoryTierSummary,
+import {
+  keepWorstPerBucket,
+  type BackupsHistory,
+  type HistoryDrill,
+  type HistoryPoint,
+  type HistoryTierSummary,
 } from '@internal/plugin-backups-common';
 import { DateTime } from 'luxon';
 
@@ -42,13 +43,12 @@ function bucketWidth(count: number, from: number, to: number): number {
 /** Keeps, per time bucket, the sample with the largest RPO actual. */
 function downsample(samples: ChartSample[], from: number, width: number) {
   if (width === 0) return samples;
-  const buckets = new Map<number, ChartSample>();
-  for (const s of samples) {
-    const bucket = Math.floor((s.t - from) / width);
-    const kept = buckets.get(bucket);
-    if (!kept || (s.actual ?? -1) > (kept.actual ?? -1)) buckets.set(bucket, s);
-  }
-  return [...buckets.values()].sort((a, b) => a.t - b.t);
+  return keepWorstPerBucket(samples, {
+    time: s => s.t,
+    value: s => s.actual,
+    from,
+    width,
+  });
 }
 
 /**
@@ -81,12 +81,14 @@ export function historySeries(history: BackupsHistory): TierSeries[] {
       .map(sample)
       .sort((a, b) => a.t - b.t);
     const width = bucketWidth(samples.length, from, to);
+    // Points the backend merged are a bucket of its own apart.
+    const merged = (history.bucketSeconds ?? 0) * 1000;
     return {
       key: `${cluster}/${tier.kind}/${tier.name}`,
       summary,
       samples: withGaps(
         downsample(samples, from, width),
-        Math.max(intervalMs, width),
+        Math.max(intervalMs, width, merged),
       ),
       drills: (history.drills ?? [])
         .filter(d => d.tier.kind === tier.kind && d.tier.name === tier.name)
