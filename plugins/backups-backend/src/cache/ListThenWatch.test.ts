@@ -136,6 +136,38 @@ describe('ListThenWatch', () => {
     expect(calls).toEqual([]);
   });
 
+  it('keeps the stream of the newest step when a refused watch ends before it is answered', async () => {
+    const controllers: AbortController[] = [];
+    const lists: number[] = [];
+    let watches = 0;
+    const lw = new ListThenWatch({
+      path: '/x',
+      watch: {
+        watch: async (_path, _query, _emit, done) => {
+          const controller = new AbortController();
+          controllers.push(controller);
+          // The first watch is refused with 410 before it resolves, as
+          // client-node's Watch does for a non-200 answer.
+          if (watches++ === 0) await done({ statusCode: 410 });
+          return controller;
+        },
+      },
+      list: async () => {
+        lists.push(lists.length);
+        return { resourceVersion: String(10 + lists.length) };
+      },
+      onEvent: () => undefined,
+      onError: () => undefined,
+    });
+    await lw.start();
+    await settle();
+    expect(lists).toEqual([0, 1]);
+    expect(controllers).toHaveLength(2);
+    await lw.stop();
+    // Stopping aborts the live stream, the second one.
+    expect(controllers[1].signal.aborted).toBe(true);
+  });
+
   it('stops: the open stream is aborted and an ended one is not renewed', async () => {
     const t = setup();
     await t.lw.start();

@@ -29,6 +29,8 @@ export class ListThenWatch {
   #resourceVersion = '';
   #request?: AbortController;
   #stopped = true;
+  /** Bumped by each step: a late answer of an older one is not kept. */
+  #attempt = 0;
 
   constructor(options: Options) {
     this.#o = options;
@@ -51,6 +53,7 @@ export class ListThenWatch {
   }
 
   async #next(error: unknown) {
+    const attempt = ++this.#attempt;
     this.#abort();
     if (gone(error)) this.#resourceVersion = '';
     else if (error) {
@@ -73,8 +76,10 @@ export class ListThenWatch {
       (phase: string, object: any) => this.#event(phase, object),
       (doneError: unknown) => void this.#next(doneError ?? undefined),
     );
-    // Stopped while the server was answering: the stream is not wanted.
-    if (this.#stopped) request.abort();
+    // Stopped while the server was answering, or the watch already ended
+    // (a refusal calls done before this resolves) and a newer step runs:
+    // this stream is not the one to keep.
+    if (this.#stopped || attempt !== this.#attempt) request.abort();
     else this.#request = request;
   }
 
