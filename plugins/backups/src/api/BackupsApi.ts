@@ -25,7 +25,7 @@ export type LogTarget = {
 export interface BackupsApi {
   /** The backup picture of one entity: tiers, coverage and per-source errors. */
   getOverview(entityRef: CompoundEntityRef): Promise<BackupsOverview>;
-  /** Computes what a restore would do; nothing is written to the cluster. */
+  /** Computes what a restore would do; nothing is restored (Velero's DownloadRequest reads the backup). */
   planRestore(
     entityRef: CompoundEntityRef,
     request: RestorePlanRequest,
@@ -51,7 +51,7 @@ export interface BackupsApi {
     entityRef: CompoundEntityRef,
     range: { from: string; to: string; maxPoints?: number },
   ): Promise<BackupsHistory>;
-  /** Computes what a drill of one tier would do now; nothing is written to the cluster. */
+  /** Computes what a drill of one tier would do now; nothing is created (Velero's DownloadRequest reads the backup). */
   planDrill(
     entityRef: CompoundEntityRef,
     request: DrillPlanRequest,

@@ -8,13 +8,13 @@ import { PlanContents } from './PlanContents';
 import { PlanExisting } from './PlanExisting';
 import { PlanSection } from './PlanSection';
 
-/** Everything a restore will do, as the backend planned it; nothing is written yet. */
+/** Everything a restore will do, as the backend planned it; nothing is restored yet (planning only reads, through a DownloadRequest). */
 export function RestorePlanView(props: { plan: RestorePlan }) {
   const { plan } = props;
   return (
     <div data-testid="restore-plan">
       <Typography variant="h6" component="h3" gutterBottom>
-        The plan: nothing is written until you restore
+        The plan: nothing is restored until you confirm
       </Typography>
       <Typography variant="body1" data-testid="restore-plan-target">
         Restore backup <strong>{plan.backup.name}</strong> of namespace{' '}

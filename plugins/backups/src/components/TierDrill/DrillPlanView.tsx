@@ -18,13 +18,13 @@ function Fact(props: { label: string; value: string }) {
   );
 }
 
-/** Everything a drill will do, as the backend planned it; nothing is written yet. */
+/** Everything a drill will do, as the backend planned it; nothing is created yet (planning only reads, through a DownloadRequest). */
 export function DrillPlanView(props: { plan: DrillPlan }) {
   const { plan } = props;
   return (
     <div data-testid="drill-plan">
       <Typography variant="h6" component="h3" gutterBottom>
-        The plan: nothing is written until you start the drill
+        The plan: nothing is created until you start the drill
       </Typography>
       <Fact label="Tier" value={`${plan.tier.kind} ${plan.tier.name}`} />
       <Fact label="Cluster" value={plan.cluster} />
