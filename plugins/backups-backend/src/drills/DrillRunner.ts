@@ -127,3 +127,40 @@ export async function deleteOwn(
   );
   return false;
 }
+
+/** An object of the app's namespace by name, read from the API server. */
+export async function getInNamespace(
+  ctx: DrillContext,
+  resource: ResourceRef,
+  name: string,
+): Promise<KubeItem | undefined> {
+  const [item] = await ctx.access.state.list(resource, {
+    namespace: ctx.record.namespace,
+    fieldSelector: `metadata.name=${name}`,
+    signal: ctx.signal,
+  });
+  return item;
+}
+
+/**
+ * Creates an object of the drill in the app's namespace; one that exists
+ * and carries this drill's label is taken as created (a repeated step).
+ */
+export async function createOwn(
+  ctx: DrillContext,
+  resource: ResourceRef,
+  manifest: Record<string, any>,
+): Promise<void> {
+  const name: string = manifest.metadata.name;
+  await ensureCreated(
+    () =>
+      ctx.access.writer.create(resource, ctx.record.namespace, manifest, {
+        signal: ctx.signal,
+      }),
+    async () =>
+      (
+        await getInNamespace(ctx, resource, name)
+      )?.metadata.labels?.[DRILL_LABELS.drill] === ctx.record.id,
+    `${manifest.kind} ${ctx.record.namespace}/${name}`,
+  );
+}

@@ -12,8 +12,9 @@ import {
   DrillContext,
   DrillFailure,
   DrillRunner,
+  createOwn,
   deleteOwn,
-  ensureCreated,
+  getInNamespace,
   PrepareInput,
   Prepared,
   Progress,
@@ -124,29 +125,15 @@ export class CnpgDrill implements DrillRunner {
   }
 
   async create(ctx: DrillContext): Promise<void> {
-    const s = this.#state(ctx);
-    await ensureCreated(
-      () =>
-        ctx.access.writer.create(
-          resources.cnpgClusters,
-          ctx.record.namespace,
-          s.manifest,
-          { signal: ctx.signal },
-        ),
-      async () =>
-        (await this.#cluster(ctx))?.metadata.labels?.[DRILL_LABELS.drill] ===
-        ctx.record.id,
-      `Cluster ${ctx.record.namespace}/${s.clusterName}`,
-    );
+    await createOwn(ctx, resources.cnpgClusters, this.#state(ctx).manifest);
   }
 
-  async #cluster(ctx: DrillContext): Promise<KubeItem | undefined> {
-    const [cluster] = await ctx.access.state.list(resources.cnpgClusters, {
-      namespace: ctx.record.namespace,
-      ...byName(this.#state(ctx).clusterName),
-      signal: ctx.signal,
-    });
-    return cluster;
+  #cluster(ctx: DrillContext): Promise<KubeItem | undefined> {
+    return getInNamespace(
+      ctx,
+      resources.cnpgClusters,
+      this.#state(ctx).clusterName,
+    );
   }
 
   async check(ctx: DrillContext): Promise<Progress> {

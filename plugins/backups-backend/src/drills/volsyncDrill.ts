@@ -13,8 +13,9 @@ import {
   DrillContext,
   DrillFailure,
   DrillRunner,
+  createOwn,
   deleteOwn,
-  ensureCreated,
+  getInNamespace,
   PrepareInput,
   Prepared,
   Progress,
@@ -148,33 +149,19 @@ export class VolsyncDrill implements DrillRunner {
   }
 
   async create(ctx: DrillContext): Promise<void> {
-    const s = this.#state(ctx);
-    await ensureCreated(
-      () =>
-        ctx.access.writer.create(
-          resources.replicationDestinations,
-          ctx.record.namespace,
-          s.manifest,
-          { signal: ctx.signal },
-        ),
-      async () =>
-        (
-          await this.#destination(ctx)
-        )?.metadata.labels?.[DRILL_LABELS.drill] === ctx.record.id,
-      `ReplicationDestination ${ctx.record.namespace}/${s.name}`,
+    await createOwn(
+      ctx,
+      resources.replicationDestinations,
+      this.#state(ctx).manifest,
     );
   }
 
-  async #destination(ctx: DrillContext): Promise<KubeItem | undefined> {
-    const [destination] = await ctx.access.state.list(
+  #destination(ctx: DrillContext): Promise<KubeItem | undefined> {
+    return getInNamespace(
+      ctx,
       resources.replicationDestinations,
-      {
-        namespace: ctx.record.namespace,
-        ...byName(this.#state(ctx).name),
-        signal: ctx.signal,
-      },
+      this.#state(ctx).name,
     );
-    return destination;
   }
 
   async check(ctx: DrillContext): Promise<Progress> {
